@@ -1,0 +1,27 @@
+"""The built-in seofr rules and profiles.
+
+They are registered through the entry-point groups ``seofr.rules`` and
+``seofr.profiles`` exactly as a third-party package registers its own.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any
+
+from seofr.rule import Rule
+
+
+def builtin_rules() -> list[type[Rule[Any]]]:
+    """Every built-in rule class."""
+    from seofr_rules.headings import HeadingHierarchy
+    from seofr_rules.title import TitleLength
+    from seofr_rules.words import WordCount
+
+    return [WordCount, HeadingHierarchy, TitleLength]
+
+
+def profile_dir() -> Traversable:
+    """The folder of the built-in profiles (``article``, ``page``)."""
+    return files("seofr_rules") / "profiles"

@@ -1,0 +1,125 @@
+"""Reading documents: bytes → text → format → :class:`Document`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from seofr.document.model import (
+    Block,
+    BlockKind,
+    Comment,
+    Document,
+    Field,
+    Format,
+    Heading,
+    Image,
+    InputNote,
+    Link,
+    SourceMap,
+    Span,
+    TextElement,
+    TextPiece,
+    TitleOrigin,
+)
+from seofr.errors import InputError
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Block",
+    "BlockKind",
+    "Comment",
+    "Document",
+    "Field",
+    "Format",
+    "Heading",
+    "Image",
+    "InputNote",
+    "Link",
+    "SourceMap",
+    "Span",
+    "TextElement",
+    "TextPiece",
+    "TitleOrigin",
+    "load_document",
+    "parse_document",
+    "read_bytes",
+]
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+EXTENSIONS = (".html", ".htm", ".xhtml", ".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
+
+
+def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a file, or an :class:`InputError` saying why it cannot be read."""
+    target = Path(path)
+    try:
+        size = target.stat().st_size
+        if target.is_dir():
+            raise InputError(f"{target}: is a directory")
+        if size > max_bytes:
+            raise InputError(
+                f"{target}: {size:,} bytes is more than the limit of {max_bytes:,} (max-bytes)"
+            )
+        with target.open("rb") as handle:
+            # read one byte more than allowed: the file may have grown since stat
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(f"{target}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{target}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{target}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{target}: more than the limit of {max_bytes:,} bytes (max-bytes)")
+    return data
+
+
+def parse_document(
+    content: str | bytes,
+    path: str | None = None,
+    input_format: Format | str | None = None,
+) -> Document:
+    """Decode (bytes), pick the format and parse ``content`` into a :class:`Document`.
+
+    The format is ``input_format`` if given, else the one of ``path``'s
+    extension, else sniffed from the content.
+    """
+    from seofr.document.decode import decode
+    from seofr.document.html import parse_html
+    from seofr.document.markdown import parse_markdown
+    from seofr.document.sniff import format_from_path, sniff_format
+    from seofr.document.text import parse_text
+
+    if isinstance(content, bytes):
+        decoded = decode(content)
+        text, encoding, notes = decoded.text, decoded.encoding, decoded.notes
+    else:
+        text, encoding, notes = content.removeprefix("\ufeff"), "utf-8", ()
+    if input_format is not None:
+        try:
+            fmt = Format(input_format)
+        except ValueError:
+            raise InputError(
+                f"unknown input format {input_format!r} (html, markdown, text)"
+            ) from None
+    else:
+        fmt = (format_from_path(path) if path else None) or sniff_format(text)
+    parser = {Format.HTML: parse_html, Format.MARKDOWN: parse_markdown, Format.TEXT: parse_text}[
+        fmt
+    ]
+    try:
+        return parser(text, path, notes, encoding)
+    except RecursionError:
+        raise InputError(f"{path or 'input'}: too deeply nested to be read") from None
+    except Exception as exc:  # a parser bug must surface as an input error, not a traceback
+        raise InputError(f"{path or 'input'}: cannot be parsed as {fmt} ({exc})") from None
+
+
+def load_document(
+    path: str | os.PathLike[str],
+    input_format: Format | str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Read and parse the file at ``path``."""
+    return parse_document(read_bytes(path, max_bytes), os.fspath(path), input_format)

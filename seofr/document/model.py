@@ -1,0 +1,238 @@
+"""The document model every parser produces and every rule reads.
+
+All offsets are indexes into :attr:`Document.source`, the decoded text of the
+input (a leading byte-order mark removed). Lines are separated by ``"\\n"`` only,
+so a ``"\\r\\n"`` file keeps its line numbers; lines and columns are 1-based and
+counted in characters, the way editors show them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of the source: ``source[start:end]``, with its 1-based positions.
+
+    ``end_line`` and ``end_column`` give the position of ``end`` itself (the
+    first character after the range).
+    """
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class SourceMap:
+    """Turns offsets into the source into line and column numbers."""
+
+    def __init__(self, source: str) -> None:
+        self._length = len(source)
+        starts = [0]
+        find = source.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._line_starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of ``offset``, clamped to the source."""
+        offset = min(max(offset, 0), self._length)
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based line and 0-based column, as html.parser gives them."""
+        index = min(max(line - 1, 0), len(self._line_starts) - 1)
+        return min(self._line_starts[index] + column, self._length)
+
+    def span(self, start: int, end: int) -> Span:
+        """A :class:`Span` for ``source[start:end]``."""
+        end = max(start, end)
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(start, end, line, column, end_line, end_column)
+
+
+@dataclass(frozen=True, slots=True)
+class TextPiece:
+    """Where a run of an element's text comes from in the source.
+
+    ``text[text_start:text_start + length]`` comes from
+    ``source[source_start:source_start + source_length]``. When both lengths are
+    equal the run is a verbatim copy and maps character by character; otherwise
+    (an entity, collapsed white space) every character of the run maps to its
+    source start.
+    """
+
+    text_start: int
+    source_start: int
+    length: int
+    source_length: int
+
+
+class BlockKind(StrEnum):
+    """What kind of content block a :class:`Block` is."""
+
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+    QUOTE = "quote"
+    TABLE_CELL = "table-cell"
+    DEFINITION = "definition"
+    CAPTION = "caption"
+    CODE = "code"
+
+
+@dataclass(frozen=True, slots=True)
+class TextElement:
+    """Visible text with its span and the map from its characters to the source.
+
+    ``text`` has its white space collapsed to single spaces and trimmed.
+    """
+
+    text: str
+    span: Span
+    pieces: tuple[TextPiece, ...] = ()
+
+    def source_offset(self, index: int) -> int:
+        """The source offset of character ``index`` of :attr:`text`.
+
+        ``index == len(text)`` gives the end of the element's last character.
+        Elements without pieces map everything to the start of their span.
+        """
+        if not self.pieces:
+            return self.span.start
+        starts = [piece.text_start for piece in self.pieces]
+        piece = self.pieces[max(bisect.bisect_right(starts, index) - 1, 0)]
+        inside = index - piece.text_start
+        if piece.length == piece.source_length:
+            return piece.source_start + min(max(inside, 0), piece.length)
+        if inside >= piece.length:
+            return piece.source_start + piece.source_length
+        return piece.source_start
+
+
+@dataclass(frozen=True, slots=True)
+class Heading(TextElement):
+    """A heading of level 1 to 6."""
+
+    level: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Block(TextElement):
+    """A content block: paragraph, list item, quotation, table cell…"""
+
+    kind: BlockKind = BlockKind.PARAGRAPH
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A piece of metadata (title, description, declared language…) and where it is."""
+
+    value: str
+    span: Span | None = None
+
+
+class TitleOrigin(StrEnum):
+    """Where the document's title was found."""
+
+    HTML_TITLE = "html-title"
+    FRONT_MATTER = "front-matter"
+    FIRST_H1 = "first-h1"
+    FIRST_LINE = "first-line"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink of the content: target, anchor text and ``rel`` values."""
+
+    href: str
+    text: str
+    span: Span
+    rel: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image of the content. ``alt`` is ``None`` when the attribute is absent."""
+
+    src: str
+    alt: str | None
+    span: Span
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A source comment (HTML or Markdown), read for inline directives."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class InputNote:
+    """Something the reader had to do to the input that the writer should know.
+
+    ``key`` names a message of :mod:`seofr.messages`; ``params`` fills it.
+    """
+
+    key: str
+    params: Mapping[str, str | int] = field(default_factory=dict)
+    span: Span | None = None
+
+
+class Format(StrEnum):
+    """The input formats seofr reads."""
+
+    HTML = "html"
+    MARKDOWN = "markdown"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed document: metadata, body in reading order, links and images."""
+
+    source: str
+    format: Format
+    path: str | None = None
+    title: Field | None = None
+    title_origin: TitleOrigin | None = None
+    meta_description: Field | None = None
+    meta_robots: Field | None = None
+    canonical: Field | None = None
+    lang: Field | None = None
+    front_matter: Mapping[str, Any] = field(default_factory=dict)
+    body: tuple[Heading | Block, ...] = ()
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+    comments: tuple[Comment, ...] = ()
+    notes: tuple[InputNote, ...] = ()
+    encoding: str = "utf-8"
+
+    @cached_property
+    def source_map(self) -> SourceMap:
+        """Line and column lookup for :attr:`source`."""
+        return SourceMap(self.source)
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        """The headings of the body, in reading order."""
+        return tuple(e for e in self.body if isinstance(e, Heading))
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """The content blocks of the body (headings excluded), in reading order."""
+        return tuple(e for e in self.body if isinstance(e, Block))

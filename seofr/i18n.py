@@ -1,0 +1,61 @@
+"""Messages in French and English from one source, and number formatting.
+
+Every sentence a writer reads is a :class:`Text`: both languages side by side,
+so a message cannot exist in one language only (a test walks them all).
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from collections.abc import Mapping
+from typing import Literal
+
+Lang = Literal["fr", "en"]
+LANGS: tuple[Lang, ...] = ("fr", "en")
+
+Param = str | int | float
+
+# French groups thousands with a narrow no-break space and writes a decimal comma.
+_NARROW_NBSP = "\u202f"
+
+
+def format_number(value: float, lang: Lang, decimals: int = 1) -> str:
+    """``1234`` → ``"1 234"`` (fr) or ``"1,234"`` (en); floats keep ``decimals`` places."""
+    if isinstance(value, bool):
+        value = int(value)
+    if isinstance(value, int) or (float(value).is_integer() and decimals == 0):
+        text = f"{round(value):,d}"
+    else:
+        text = f"{value:,.{decimals}f}"
+    if lang == "fr":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", _NARROW_NBSP)
+    return text
+
+
+def format_param(value: Param, lang: Lang) -> str:
+    """How a message parameter is shown: numbers localized, strings as they are."""
+    if isinstance(value, str):
+        return value
+    return format_number(value, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A message template in French and English with ``{name}`` placeholders."""
+
+    fr: str
+    en: str
+
+    def render(self, lang: Lang, params: Mapping[str, Param] | None = None) -> str:
+        """The message in ``lang`` with its placeholders filled."""
+        template = self.fr if lang == "fr" else self.en
+        values = {k: format_param(v, lang) for k, v in (params or {}).items()}
+        return template.format_map(values)
+
+    def placeholders(self, lang: Lang) -> frozenset[str]:
+        """The placeholder names used by the template in ``lang``."""
+        template = self.fr if lang == "fr" else self.en
+        return frozenset(
+            name for _, name, _, _ in string.Formatter().parse(template) if name is not None
+        )

@@ -1,0 +1,72 @@
+"""The engine's own messages: notes about the input and rule failures.
+
+Rules carry their messages in their ``templates``; these are the few the engine
+itself writes, under the pseudo-rule ``input`` (code ``X001``) and for crashes.
+"""
+
+from __future__ import annotations
+
+from seofr.i18n import Text
+from seofr.rule import Template
+
+INPUT_RULE = "input"
+INPUT_CODE = "X001"
+
+INPUT_NOTES: dict[str, Template] = {
+    "decoding-fallback": Template(
+        Text(
+            fr="Le fichier n’est pas en UTF-8 : il a été lu comme {encoding}.",
+            en="The file is not UTF-8: it was read as {encoding}.",
+        ),
+        Text(
+            fr="Enregistrez le fichier en UTF-8 pour éviter les caractères mal lus.",
+            en="Save the file as UTF-8 so no character is misread.",
+        ),
+    ),
+    "decoding-declared": Template(
+        Text(
+            fr="Le fichier a été lu avec l’encodage qu’il déclare : {encoding}.",
+            en="The file was read with the encoding it declares: {encoding}.",
+        ),
+        Text(
+            fr="Préférez UTF-8, l’encodage attendu par les navigateurs et les moteurs.",
+            en="Prefer UTF-8, the encoding browsers and search engines expect.",
+        ),
+    ),
+    "bytes-replaced": Template(
+        Text(
+            fr="{count} octet(s) illisible(s) en {encoding} ont été remplacés par « � ».",
+            en="{count} byte(s) not valid in {encoding} were replaced with “�”.",
+        ),
+        Text(
+            fr="Vérifiez l’encodage du fichier et corrigez les caractères remplacés.",
+            en="Check the file’s encoding and correct the replaced characters.",
+        ),
+    ),
+    "front-matter-invalid": Template(
+        Text(
+            fr="Le front matter YAML est illisible et a été ignoré : {error}.",
+            en="The YAML front matter could not be read and was ignored: {error}.",
+        ),
+        Text(
+            fr="Corrigez la syntaxe YAML entre les lignes « --- ».",
+            en="Fix the YAML syntax between the “---” lines.",
+        ),
+    ),
+}
+
+RULE_CRASHED = Template(
+    Text(
+        fr="La règle a échoué sur ce document : {error}.",
+        en="The rule crashed on this document: {error}.",
+    ),
+    Text(
+        fr="Signalez ce problème aux auteurs de la règle ({package}) avec le document.",
+        en="Report this problem to the rule’s authors ({package}) with the document.",
+    ),
+)
+
+RULE_SKIPPED = Text(
+    fr="Règle désactivée pour ce fichier par un commentaire seofr-disable-file.",
+    en="Rule disabled for this file by a seofr-disable-file comment.",
+)

@@ -1,0 +1,147 @@
+"""What a rule is: the API the built-in rules and third-party plugins implement.
+
+A rule is a class with a stable kebab-case ``name``, a short ``code``, a
+``category``, a default ``severity``, an ``Options`` dataclass whose fields are
+its options with their defaults, the French NLP analyses it ``needs``, bilingual
+``templates`` for what it reports, and a ``check`` generator. The docstring
+holds pass and fail examples: fenced blocks whose info string is
+``<format> <status> [option=value …]``, e.g. ``md fail min-words=20``; they run as
+tests and make the rule reference in ``docs/rules.md``.
+
+``check`` yields :class:`Violation` objects made with :meth:`Rule.fail`,
+:meth:`Rule.warn` and :meth:`Rule.info`, and optionally one :class:`Score` (a
+continuous score in [0, 1]) or :class:`Skip`. The engine, not the rule, stamps
+names, codes, severities and positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from seofr.i18n import Param, Text
+
+if TYPE_CHECKING:
+    from seofr.context import Context
+    from seofr.document.model import Document, Span
+
+
+class Severity(StrEnum):
+    """How serious a finding is. An ``error`` finding makes a document fail."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Level(StrEnum):
+    """How badly a violation fails its rule, before severities are applied."""
+
+    FAIL = "fail"
+    WARN = "warn"
+    INFO = "info"
+
+
+class Status(StrEnum):
+    """The verdict of one rule on one document."""
+
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+    SKIP = "skip"
+
+
+class Need(StrEnum):
+    """Analyses a rule depends on; anything beyond WORDS loads the French pipeline."""
+
+    WORDS = "words"
+    SENTENCES = "sentences"
+    LEMMAS = "lemmas"
+    MORPHOLOGY = "morphology"
+    DEPENDENCIES = "dependencies"
+    LANGUAGE = "language"
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """What a rule says for one kind of violation: a message and a fix."""
+
+    message: Text
+    fix: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One thing wrong, as a rule reports it: a template key, its level and values."""
+
+    key: str
+    level: Level
+    span: Span | None = None
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A rule's own score in [0, 1], when pass/warn/fail is too coarse."""
+
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """The rule does not apply to this document (not counted in the score)."""
+
+    key: str
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+
+Emitted = Violation | Score | Skip
+
+
+@dataclass(frozen=True, slots=True)
+class NoOptions:
+    """The options of a rule that has none."""
+
+
+OptionsT = TypeVar("OptionsT")
+
+
+def option(default: Any, *, fr: str, en: str) -> Any:
+    """An option field of a rule's ``Options`` dataclass, documented in both languages."""
+    return field(default=default, metadata={"doc": Text(fr=fr, en=en)})
+
+
+class Rule(Generic[OptionsT]):
+    """Base class of every rule. Subclasses set the class attributes and ``check``."""
+
+    name: ClassVar[str]
+    code: ClassVar[str]
+    category: ClassVar[str]
+    summary: ClassVar[Text]
+    severity: ClassVar[Severity] = Severity.WARNING
+    needs: ClassVar[frozenset[Need]] = frozenset()
+    Options: ClassVar[type[Any]] = NoOptions
+    templates: ClassVar[Mapping[str, Template]] = {}
+
+    def check(self, doc: Document, ctx: Context, options: OptionsT) -> Iterator[Emitted]:
+        """Yield the violations of ``doc``; see the module docstring."""
+        raise NotImplementedError
+
+    def fail(self, key: str, span: Span | None = None, **params: Param) -> Violation:
+        """A violation that makes the rule fail."""
+        return Violation(key, Level.FAIL, span, params)
+
+    def warn(self, key: str, span: Span | None = None, **params: Param) -> Violation:
+        """A violation that makes the rule warn."""
+        return Violation(key, Level.WARN, span, params)
+
+    def info(self, key: str, span: Span | None = None, **params: Param) -> Violation:
+        """A remark that does not change the rule's status."""
+        return Violation(key, Level.INFO, span, params)
+
+    @classmethod
+    def skip(cls, key: str, **params: Param) -> Skip:
+        """The rule does not apply; ``key`` names the template explaining why."""
+        return Skip(key, params)

@@ -1,0 +1,27 @@
+"""Shared fixtures: paths to the bundled examples, the fixture corpus and the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+# The seed documents live beside the project, not in it: a user's clone has none.
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def corpus_files() -> list[Path]:
+    """The fixture documents (the folder's README excluded) and the bundled examples."""
+    files = [p for p in sorted(CORPUS.iterdir()) if p.name != "README.md"]
+    return files + sorted(EXAMPLES.iterdir())
+
+
+@pytest.fixture
+def seed() -> Path:
+    """The folder of seed documents; the test is skipped when it is absent."""
+    if not SHARED_CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not available in this checkout")
+    return SHARED_CORPUS

@@ -1,0 +1,52 @@
+"""Every message exists in French and English, with the same placeholders."""
+
+from __future__ import annotations
+
+import pytest
+
+from seofr.formatters.text import LABELS, SEVERITY_LABELS
+from seofr.i18n import Text, format_number
+from seofr.messages import INPUT_NOTES, RULE_CRASHED
+from seofr.registry import registry
+
+
+def _all_texts() -> list[tuple[str, Text]]:
+    texts: list[tuple[str, Text]] = []
+    for name, rule in registry().rules.items():
+        texts.append((f"{name}.summary", rule.summary))
+        for key, template in rule.templates.items():
+            texts.append((f"{name}.{key}", template.message))
+            assert template.fix is not None, f"{name}.{key} has no fix"
+            texts.append((f"{name}.{key}.fix", template.fix))
+        import dataclasses
+
+        for f in dataclasses.fields(rule.Options):
+            doc = f.metadata.get("doc")
+            assert isinstance(doc, Text), f"option {name}.{f.name} is not documented"
+            texts.append((f"{name}.option.{f.name}", doc))
+    for key, template in INPUT_NOTES.items():
+        texts.append((f"input.{key}", template.message))
+        if template.fix:
+            texts.append((f"input.{key}.fix", template.fix))
+    texts.append(("crash", RULE_CRASHED.message))
+    texts += [(f"label.{k}", v) for k, v in LABELS.items()]
+    texts += [(f"severity.{k}", v) for k, v in SEVERITY_LABELS.items()]
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("where", "text"), _all_texts(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_message_has_both_languages(where: str, text: Text) -> None:
+    assert text.fr.strip(), f"{where}: French text missing"
+    assert text.en.strip(), f"{where}: English text missing"
+    assert text.fr != text.en or len(text.fr) < 25, f"{where}: English text was not translated"
+    assert text.placeholders("fr") == text.placeholders("en"), where
+
+
+def test_numbers_follow_each_language() -> None:
+    assert format_number(1234, "fr") == "1\u202f234"
+    assert format_number(1234, "en") == "1,234"
+    assert format_number(2.5, "fr") == "2,5"
+    assert format_number(2.5, "en") == "2.5"
+    assert format_number(70.0, "fr", 0) == "70"

@@ -1,0 +1,50 @@
+"""Every rule's docstring examples run, and every rule has a pass and a fail example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import seofr
+from seofr.registry import registry
+from seofr.rule import Status
+from seofr.ruledoc import Example, examples_of, rules_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = [example for rule in registry().rules.values() for example in examples_of(rule)]
+
+
+@pytest.mark.parametrize("name", sorted(registry().rules))
+def test_rule_has_pass_and_fail_examples(name: str) -> None:
+    statuses = {example.status for example in examples_of(registry().rules[name])}
+    assert {Status.PASS, Status.FAIL} <= statuses, f"{name} lacks a pass or a fail example"
+
+
+@pytest.mark.parametrize(
+    "example", EXAMPLES, ids=[f"{e.rule}-{e.status}-{i}" for i, e in enumerate(EXAMPLES)]
+)
+def test_docstring_example(example: Example) -> None:
+    report = seofr.analyze(
+        example.source,
+        input_format=example.format,
+        select=[example.rule],
+        rules={example.rule: example.options} if example.options else None,
+        keyword=example.keyword or None,
+        config=False,
+    )
+    result = report.result(example.rule)
+    assert result is not None
+    messages = [f.message for f in report.findings_of(example.rule)]
+    assert result.status is example.status, messages
+    if example.status in (Status.FAIL, Status.WARN):
+        assert messages, "a failing example must say what is wrong"
+        assert all(f.fix for f in report.findings_of(example.rule)), "every finding needs a fix"
+
+
+def test_rule_reference_is_up_to_date() -> None:
+    generated = rules_markdown()
+    current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == generated, (
+        "docs/rules.md is stale: run `.venv/bin/python -m seofr.ruledoc > docs/rules.md`"
+    )
