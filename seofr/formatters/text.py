@@ -23,8 +23,8 @@ LABELS = {
     ),
     "title": Text(fr="  titre ({origin}) : {title}", en="  title ({origin}): {title}"),
     "stats": Text(
-        fr="  {words} mots, {paragraphs} paragraphes, {headings} intertitres",
-        en="  {words} words, {paragraphs} paragraphs, {headings} headings",
+        fr="  mots : {words} · paragraphes : {paragraphs} · intertitres : {headings}",
+        en="  words: {words} · paragraphs: {paragraphs} · headings: {headings}",
     ),
     "rules": Text(
         fr="  règles : {failed} en échec, {warned} en alerte, {passed} réussies, {skipped} ignorées",
@@ -69,7 +69,7 @@ def format_report(report: Report, lang: Lang, color: bool) -> str:
         lang,
         {
             "path": report.path or "-",
-            "score": format_number(report.score, lang),
+            "score": format_number(report.score, lang, 0 if report.score.is_integer() else 1),
             "verdict": verdict,
             "fail_under": format_number(report.fail_under, lang, 0),
             "profile": report.profile,

@@ -1,0 +1,903 @@
+"""Read an HTML page into a :class:`~seofr.document.model.Document`.
+
+Parsing uses Beautiful Soup with its ``html.parser`` builder, extended to keep
+the exact source range of every piece of text (bs4 itself only records where
+tags start): html.parser reports each run of text, and each character or
+entity reference separately, so every character of the extracted text maps
+back to its own source character, or to its ``&…;`` reference.
+
+What counts as content:
+
+* the content root is the first ``<main>``, else the first ``<article>``, else
+  ``<body>``, else the whole document, not counting any of them that sits in an
+  excluded element;
+* ``script``, ``style``, ``noscript``, ``template``, ``nav``, ``header``,
+  ``footer``, ``aside``, ``form``, ``svg``, ``iframe`` and ``title`` are
+  excluded wherever they are, with one exception: an ``<h1>`` whose only
+  excluded ancestors are ``<header>`` elements is kept (``<article><header>
+  <h1>…``);
+* headings ``h1``–``h6`` and the blocks ``p``, ``li``, ``blockquote``,
+  ``td``/``th``, ``dt``/``dd``, ``figcaption``/``caption`` and ``pre`` own the
+  text inside them; nested ones own their own text, so reading order is kept
+  and spans never overlap (``<li>a<ul><li>b</li></ul>c</li>`` gives the list
+  items "a", "b" and "c"). A ``<p>`` inside another block takes that block's
+  kind: ``<blockquote><p>x</p><p>y</p></blockquote>`` gives two quotations;
+* text that no block owns (loose text in ``div``, ``section``, ``body``…)
+  becomes paragraphs, one per run between block-level elements; block-level
+  elements split blocks the same way, but headings only split at nested
+  blocks;
+* HTML white space (ASCII) is collapsed and trimmed; no-break spaces are kept
+  inside the text, as French typography rules need them, but trimmed at its
+  ends. ``<br>`` is a space. Empty blocks are dropped, empty headings are kept
+  with the span of their start tag;
+* the title is the first ``<title>`` outside ``<svg>``/``<math>``, else the
+  first non-empty ``<h1>`` of the body. Meta values are the first of their
+  kind anywhere in the page, white space collapsed; ``<img>`` roles are
+  lowercased, ``alt`` is kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from bs4 import BeautifulSoup
+from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
+from bs4.element import Comment as SoupComment
+from bs4.element import NavigableString, PageElement, PreformattedString, Tag
+from bs4.exceptions import ParserRejectedMarkup
+
+from seofr.document.model import (
+    Block,
+    BlockKind,
+    Comment,
+    Document,
+    Field,
+    Format,
+    Heading,
+    Image,
+    InputNote,
+    Link,
+    SourceMap,
+    Span,
+    TextPiece,
+    TitleOrigin,
+)
+
+__all__ = ["parse_html"]
+
+_EXCLUDED = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "svg",
+        "iframe",
+        # Only met when the whole document is the content root (no <body>).
+        "title",
+    }
+)
+_HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
+_BLOCK_KINDS = {
+    "p": BlockKind.PARAGRAPH,
+    "li": BlockKind.LIST_ITEM,
+    "blockquote": BlockKind.QUOTE,
+    "td": BlockKind.TABLE_CELL,
+    "th": BlockKind.TABLE_CELL,
+    "dt": BlockKind.DEFINITION,
+    "dd": BlockKind.DEFINITION,
+    "figcaption": BlockKind.CAPTION,
+    "caption": BlockKind.CAPTION,
+    "pre": BlockKind.CODE,
+}
+# Elements rendered as blocks: text on either side of them is not one run.
+_BLOCK_LEVEL = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "body",
+        "center",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figure",
+        "footer",
+        "form",
+        "head",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "listing",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "optgroup",
+        "option",
+        "plaintext",
+        "search",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+        "xmp",
+    }
+    | _HEADING_LEVELS.keys()
+    | _BLOCK_KINDS.keys()
+)
+# Elements from other vocabularies: their <title> is not the page's.
+_FOREIGN = frozenset({"svg", "math"})
+
+# HTML white space is ASCII; U+00A0 and other Unicode spaces are text. A
+# stretch is words joined by single spaces: it is copied as it is.
+_STRETCH = re.compile(r"[^ \t\n\r\f]+(?: [^ \t\n\r\f]+)*")
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+
+
+def parse_html(
+    text: str,
+    path: str | None = None,
+    notes: tuple[InputNote, ...] = (),
+    encoding: str = "utf-8",
+) -> Document:
+    """Parse an HTML page into a :class:`Document` whose offsets index ``text``.
+
+    ``notes`` and ``encoding`` come from decoding and are kept on the document.
+    Tag soup is read as leniently as browsers do; :class:`ValueError` is raised
+    only if the underlying parser rejects the markup, which it is not known to
+    do.
+    """
+    positions = _Positions(text)
+    try:
+        soup = _PositionedSoup(text, positions)
+    except ParserRejectedMarkup as error:
+        raise ValueError(f"the HTML parser rejected this document: {error}") from error
+    extractor = _Extractor(positions, _content_root(soup))
+    for node, entering in _walk(soup):
+        if isinstance(node, Tag):
+            if entering:
+                extractor.enter(node)
+            else:
+                extractor.leave(node)
+        elif isinstance(node, NavigableString):
+            extractor.string(node)
+    # Break the tree's reference cycles now: freed at once, it does not make
+    # the cyclic garbage collector traverse it, repeatedly for big documents.
+    soup.decompose()
+    return extractor.document(path, notes, encoding)
+
+
+# --- Parsing with source positions -------------------------------------------
+
+
+class _Chunk(NamedTuple):
+    """A run of parsed text and the source range it was read from."""
+
+    start: int
+    source_length: int
+    length: int
+
+
+class _Positions:
+    """Source positions html.parser reports while bs4 builds its tree."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.map = SourceMap(source)
+        #: Chunks of the text bs4 is gathering into its next string.
+        self.pending: list[_Chunk] = []
+        #: The chunks of each string of the tree, by ``id`` of the string.
+        self.strings: dict[int, tuple[_Chunk, ...]] = {}
+        #: The length of each start tag, by offset of its ``<``.
+        self.start_tags: dict[int, int] = {}
+
+    def tag_start(self, tag: Tag) -> int:
+        """The offset of the ``<`` of a tag's start tag."""
+        if tag.sourceline is None or tag.sourcepos is None:
+            return 0
+        return self.map.offset(tag.sourceline, tag.sourcepos)
+
+    def tag_span(self, tag: Tag) -> Span:
+        """The span of a tag's start tag, ``<`` to ``>``."""
+        start = self.tag_start(tag)
+        return self.map.span(start, start + self.start_tags.get(start, 0))
+
+
+class _PositionedParser(BeautifulSoupHTMLParser):
+    """bs4's html.parser glue, also recording where each text chunk comes from."""
+
+    def __init__(self, soup: BeautifulSoup, *args: Any, **kwargs: Any) -> None:
+        super().__init__(soup, *args, **kwargs)
+        if not isinstance(soup, _PositionedSoup):
+            raise TypeError("_PositionedParser needs a _PositionedSoup")
+        self._positions = soup.positions
+        # The source range of the reference being converted, while bs4 turns
+        # it into text through handle_data.
+        self._reference: tuple[int, int] | None = None
+
+    def _here(self) -> int:
+        """The source offset html.parser is at (where the current construct starts)."""
+        line, column = self.getpos()
+        return self._positions.map.offset(line, column)
+
+    def _reference_at_here(self, length: int) -> tuple[int, int]:
+        """The range of the reference starting here: ``length`` characters and a ``;`` if any."""
+        start = self._here()
+        end = start + length
+        if self._positions.source.startswith(";", end):
+            end += 1
+        return start, end - start
+
+    def handle_starttag(
+        self,
+        tag: str,
+        attrs: list[tuple[str, str | None]],
+        handle_empty_element: bool = True,
+    ) -> None:
+        """Remember the length of the start tag (bs4 only keeps where it starts)."""
+        text = self.get_starttag_text()
+        if text is not None:
+            self._positions.start_tags[self._here()] = len(text)
+        super().handle_starttag(tag, attrs, handle_empty_element)
+
+    def handle_endtag(self, tag: str, check_already_closed: bool = True) -> None:
+        """Close a tag, in constant time for elements that cannot be void."""
+        # bs4 first looks the name up in already_closed_empty_element, a list
+        # gaining an entry per <img>, <br>… of the document: a linear search per
+        # end tag. Only void elements are ever in it, so skip it for the others
+        # (bs4's own code then does exactly this call).
+        if not self.soup.builder.can_be_empty_element(tag):
+            self.soup.handle_endtag(tag)
+            return
+        super().handle_endtag(tag, check_already_closed)
+
+    def handle_data(self, data: str) -> None:
+        """Record a chunk of text: verbatim source, or the text of a reference."""
+        if data:
+            if self._reference is None:
+                chunk = _Chunk(self._here(), len(data), len(data))
+            else:
+                chunk = _Chunk(*self._reference, len(data))
+            self._positions.pending.append(chunk)
+        super().handle_data(data)
+
+    def handle_charref(self, name: str) -> None:
+        """Map the character bs4 makes of ``&#…;`` to the whole reference."""
+        self._reference = self._reference_at_here(2 + len(name))
+        try:
+            super().handle_charref(name)
+        finally:
+            self._reference = None
+
+    def handle_entityref(self, name: str) -> None:
+        """Map the text bs4 makes of ``&name;`` to the whole reference."""
+        self._reference = self._reference_at_here(1 + len(name))
+        try:
+            super().handle_entityref(name)
+        finally:
+            self._reference = None
+
+    def handle_comment(self, data: str) -> None:
+        """Give the comment string the range of the whole ``<!--…-->``."""
+        # bs4 ends the pending text string first; do it before recording the
+        # comment's chunk so that chunk is not given to that string.
+        self.soup.endData()
+        start = self._here()
+        source = self._positions.source
+        opening = 4 if source.startswith("<!--", start) else 2  # "<!", "</" (bogus)
+        close = source.find(">", start + opening + len(data))
+        end = close + 1 if close >= 0 else len(source)
+        self._positions.pending.append(_Chunk(start, end - start, len(data)))
+        super().handle_comment(data)
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """Read ``<![`` + unknown keyword as a bogus comment, as browsers do."""
+        # Private html.parser hook: it raises AssertionError there, and bs4
+        # would then reject the whole document.
+        line, column = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            # html.parser moved its position before raising.
+            self.lineno, self.offset = line, column
+            return self.parse_bogus_comment(i, report)
+
+    def _document_might_be_xml(self, processing_instruction: str) -> None:
+        """Do not look for XML: every input is read as HTML on purpose."""
+        # Private bs4 hook: an <?xml?> declaration (XHTML) would otherwise make
+        # bs4 emit XMLParsedAsHTMLWarning.
+
+
+class _PositionedTreeBuilder(HTMLParserTreeBuilder):
+    """The ``html.parser`` tree builder, with the position-recording parser."""
+
+    def feed(
+        self,
+        markup: str | bytes,
+        _parser_class: type[BeautifulSoupHTMLParser] = _PositionedParser,
+    ) -> None:
+        """Parse ``markup`` with :class:`_PositionedParser`."""
+        # bs4 documents _parser_class as meant for its tests; it is the only
+        # way to choose the parser class.
+        super().feed(markup, _parser_class)
+
+
+class _PositionedSoup(BeautifulSoup):
+    """A soup that gives each string it creates the chunks it was made of."""
+
+    def __init__(self, markup: str, positions: _Positions) -> None:
+        # Set before parsing starts: parsing calls endData.
+        self.positions = positions
+        # No multi-valued attributes: every attribute value is a plain string.
+        super().__init__(markup, builder=_PositionedTreeBuilder(multi_valued_attributes={}))
+
+    # Private bs4 hook, hence its names: strings are only created there, from
+    # the text gathered since the last tag.
+    def endData(self, containerClass: type[NavigableString] | None = None) -> None:  # noqa: N802, N803
+        """Create the pending string (bs4) and attach its chunks to it."""
+        if not self.current_data:
+            super().endData(containerClass)
+            return
+        # A tuple, not the list: tuples of numbers leave the garbage
+        # collector's watch, and there is one per string of the document.
+        chunks = tuple(self.positions.pending)
+        self.positions.pending.clear()
+        previous = self._most_recent_element
+        super().endData(containerClass)
+        string = self._most_recent_element
+        if string is not previous and isinstance(string, NavigableString) and chunks:
+            self.positions.strings[id(string)] = chunks
+
+    @classmethod
+    def _markup_is_url(cls, markup: str | bytes) -> bool:
+        """Never warn that the markup looks like a URL: it is a document's text."""
+        # Private bs4 hook: it emits MarkupResemblesLocatorWarning otherwise.
+        return False
+
+    @classmethod
+    def _markup_resembles_filename(cls, markup: str | bytes) -> bool:
+        """Never warn that the markup looks like a file name: it is a document's text."""
+        # Private bs4 hook: it emits MarkupResemblesLocatorWarning otherwise.
+        return False
+
+
+def _walk(soup: BeautifulSoup) -> Iterator[tuple[PageElement, bool]]:
+    """Every node in document order: ``(tag, True)`` on entering a tag,
+    ``(tag, False)`` on leaving it, ``(string, True)`` for strings.
+
+    Iterative (bs4's ``descendants`` follows ``next_element``), so documents
+    nested thousands of levels deep are fine.
+    """
+    open_tags: list[PageElement] = [soup]
+    for node in soup.descendants:
+        parent = node.parent
+        while len(open_tags) > 1 and open_tags[-1] is not parent:
+            yield open_tags.pop(), False
+        if isinstance(node, Tag):
+            open_tags.append(node)
+        yield node, True
+    while len(open_tags) > 1:
+        yield open_tags.pop(), False
+
+
+def _content_root(soup: BeautifulSoup) -> Tag | None:
+    """The first ``<main>``, else ``<article>``, else ``<body>`` not in an excluded
+    element; ``None`` when the whole document is content."""
+    article: Tag | None = None
+    body: Tag | None = None
+    excluded_depth = 0
+    for node, entering in _walk(soup):
+        if not isinstance(node, Tag):
+            continue
+        name = node.name
+        if not entering:
+            if name in _EXCLUDED:
+                excluded_depth -= 1
+            continue
+        if excluded_depth == 0:
+            if name == "main":
+                return node
+            if name == "article" and article is None:
+                article = node
+            elif name == "body" and body is None:
+                body = node
+        if name in _EXCLUDED:
+            excluded_depth += 1
+    return article or body
+
+
+# --- Extraction ---------------------------------------------------------------
+
+
+class _TextBuilder:
+    """Collapses white space while text is added and maps the result to the source."""
+
+    __slots__ = ("_length", "_parts", "_pieces", "_space")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        # [text_start, source_start, length, source_length], extended in place.
+        self._pieces: list[list[int]] = []
+        self._length = 0
+        # Source range of the white space seen since the last word, if any.
+        self._space: tuple[int, int] | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Whether no visible character was added."""
+        return self._length == 0
+
+    def add(self, text: str, start: int, source_length: int) -> None:
+        """Add ``text``, read from ``source[start:start + source_length]``.
+
+        When both lengths are equal the text is a verbatim copy; otherwise
+        (a reference) all of it maps to the start of the source range.
+        """
+        verbatim = len(text) == source_length
+        position = 0
+        for match in _STRETCH.finditer(text):
+            if match.start() > position:
+                if verbatim:
+                    self.space(start + position, match.start() - position)
+                else:
+                    self.space(start, source_length)
+            if verbatim:
+                self._stretch(match.group(), start + match.start(), match.end() - match.start())
+            else:
+                self._stretch(match.group(), start, source_length)
+            position = match.end()
+        if position < len(text):
+            if verbatim:
+                self.space(start + position, len(text) - position)
+            else:
+                self.space(start, source_length)
+
+    def space(self, start: int, source_length: int) -> None:
+        """Add collapsible white space read from the given source range."""
+        if self._space is None:
+            self._space = (start, source_length)
+
+    def separate(self) -> None:
+        """Keep the words on either side apart: white space after the text so far."""
+        if self._space is None and self._pieces:
+            last = self._pieces[-1]
+            self._space = (last[1] + last[3], 0)
+
+    def _stretch(self, text: str, start: int, source_length: int) -> None:
+        """Add visible text, after a space if white space came before it."""
+        if self._space is not None and self._length:
+            self._piece(" ", *self._space)
+        self._space = None
+        self._piece(text, start, source_length)
+
+    def _piece(self, text: str, start: int, source_length: int) -> None:
+        length = len(text)
+        self._parts.append(text)
+        if length == source_length and self._pieces:
+            last = self._pieces[-1]
+            # Verbatim and contiguous with the last verbatim piece: extend it.
+            if last[2] == last[3] and last[1] + last[3] == start:
+                last[2] += length
+                last[3] += length
+                self._length += length
+                return
+        self._pieces.append([self._length, start, length, source_length])
+        self._length += length
+
+    def finish(self) -> _Text | None:
+        """The text, trimmed of Unicode white space too; ``None`` if nothing is left.
+
+        No-break spaces are kept inside the text but not at its ends:
+        ``<td>&nbsp;</td>`` is an empty cell.
+        """
+        text = "".join(self._parts)
+        trimmed = text.strip()
+        if not trimmed:
+            return None
+        if len(trimmed) == len(text):
+            pieces = tuple(TextPiece(*piece) for piece in self._pieces)
+        else:
+            pieces = _cut(self._pieces, len(text) - len(text.lstrip()), len(trimmed))
+        last = pieces[-1]
+        return _Text(
+            trimmed, pieces, pieces[0].source_start, last.source_start + last.source_length
+        )
+
+
+class _Text(NamedTuple):
+    """Finished text, its pieces and the source range of its characters."""
+
+    text: str
+    pieces: tuple[TextPiece, ...]
+    start: int
+    end: int
+
+
+def _cut(pieces: list[list[int]], start: int, length: int) -> tuple[TextPiece, ...]:
+    """The pieces of ``text[start:start + length]``."""
+    end = start + length
+    kept = []
+    for text_start, source_start, piece_length, source_length in pieces:
+        first, last = max(text_start, start), min(text_start + piece_length, end)
+        if first >= last:
+            continue
+        if piece_length == source_length:
+            # A verbatim piece is cut on both sides alike.
+            kept.append(
+                TextPiece(
+                    first - start, source_start + first - text_start, last - first, last - first
+                )
+            )
+        else:
+            kept.append(TextPiece(first - start, source_start, last - first, source_length))
+    return tuple(kept)
+
+
+class _Owner:
+    """A heading or block element owning the text inside it."""
+
+    __slots__ = ("kind", "level", "slot")
+
+    def __init__(self, level: int, kind: BlockKind, slot: int) -> None:
+        #: 1 to 6 for a heading, 0 for a block.
+        self.level = level
+        self.kind = kind
+        #: For a heading, its index in the body until it has produced text.
+        self.slot = slot
+
+
+class _OpenLink:
+    """An ``<a href>`` being read."""
+
+    __slots__ = ("href", "rel", "slot", "start", "tag_end", "text")
+
+    def __init__(self, tag: Tag, href: str, slot: int, positions: _Positions) -> None:
+        self.href = href.strip()
+        self.rel = tuple((_attribute(tag, "rel") or "").lower().split())
+        self.slot = slot
+        span = positions.tag_span(tag)
+        self.start = span.start
+        self.tag_end = span.end
+        self.text = _TextBuilder()
+
+
+class _Frame:
+    """What applies inside an open element."""
+
+    __slots__ = ("content", "foreign", "header_only", "hidden", "link", "owner", "title")
+
+    def __init__(
+        self,
+        *,
+        content: bool,
+        hidden: bool = False,
+        header_only: bool = False,
+        foreign: bool = False,
+        owner: _Owner | None = None,
+        link: _OpenLink | None = None,
+        title: bool = False,
+    ) -> None:
+        #: Inside the content root.
+        self.content = content
+        #: Inside an excluded element.
+        self.hidden = hidden
+        #: Excluded only because of <header> ancestors.
+        self.header_only = header_only
+        #: Inside <svg> or <math>.
+        self.foreign = foreign
+        #: The innermost heading or block.
+        self.owner = owner
+        #: The innermost link.
+        self.link = link
+        #: Inside the page's <title>.
+        self.title = title
+
+    @property
+    def visible(self) -> bool:
+        """Whether text here is content."""
+        return self.content and not self.hidden
+
+
+class _Extractor:
+    """Builds the document from the events of :func:`_walk`."""
+
+    def __init__(self, positions: _Positions, root: Tag | None) -> None:
+        self._positions = positions
+        self._map = positions.map
+        self._root = root
+        self._frames = [_Frame(content=root is None)]
+        self._body: list[Heading | Block | None] = []
+        self._links: list[Link | None] = []
+        self._images: list[Image] = []
+        self._comments: list[Comment] = []
+        self._run = _TextBuilder()
+        self._run_owner: _Owner | None = None
+        self._title_text: _TextBuilder | None = None
+        self._title: Field | None = None
+        self._html_seen = False
+        self._lang: Field | None = None
+        self._content_language: Field | None = None
+        self._description: Field | None = None
+        self._robots: Field | None = None
+        self._canonical: Field | None = None
+
+    # Tags -------------------------------------------------------------------
+
+    def enter(self, tag: Tag) -> None:
+        """Open ``tag``: push what applies inside it."""
+        parent = self._frames[-1]
+        name = tag.name
+        frame = _Frame(
+            content=parent.content or tag is self._root,
+            hidden=parent.hidden,
+            header_only=parent.header_only,
+            foreign=parent.foreign or name in _FOREIGN,
+            owner=parent.owner,
+            link=parent.link,
+            title=parent.title,
+        )
+        if name in _EXCLUDED:
+            frame.header_only = name == "header" and (not parent.hidden or parent.header_only)
+            frame.hidden = True
+        elif name == "h1" and parent.header_only:
+            frame.hidden = frame.header_only = False
+        if not frame.foreign:
+            self._metadata(tag, frame)
+        if name in _BLOCK_LEVEL and (parent.visible or frame.visible):
+            self._block_boundary(name, parent)
+        if frame.visible:
+            self._content_tag(tag, frame, parent.owner)
+        self._frames.append(frame)
+
+    def leave(self, tag: Tag) -> None:
+        """Close ``tag``: finish what it owned."""
+        frame = self._frames.pop()
+        parent = self._frames[-1]
+        if tag.name in _BLOCK_LEVEL and (parent.visible or frame.visible):
+            self._block_boundary(tag.name, parent)
+        owner = frame.owner
+        if owner is not parent.owner and owner is not None and owner.slot >= 0:
+            # A heading without text: kept, with the span of its start tag.
+            self._body[owner.slot] = Heading("", self._positions.tag_span(tag), level=owner.level)
+            owner.slot = -1
+        link = frame.link
+        if link is not parent.link and link is not None:
+            self._links[link.slot] = self._link(link)
+        if frame.title and not parent.title and self._title_text is not None:
+            self._title = self._text_field(self._title_text, tag)
+            self._title_text = None
+
+    def _block_boundary(self, name: str, parent: _Frame) -> None:
+        """The start or end of a block-level element, whose parent is ``parent``.
+
+        Headings and blocks end the current run of text, and so do other
+        block-level elements except inside a heading, where they only separate
+        words; they also separate the words of a link. Those inside excluded
+        elements are not boundaries: the text on either side of
+        ``<noscript><div>…</div></noscript>`` is one run.
+        """
+        owner = parent.owner
+        if owner is None or not owner.level or name in _HEADING_LEVELS or name in _BLOCK_KINDS:
+            self._flush()
+        else:
+            self._run.separate()
+        if parent.link is not None:
+            parent.link.text.separate()
+
+    def _content_tag(self, tag: Tag, frame: _Frame, outer: _Owner | None) -> None:
+        """Handle a visible tag of the content."""
+        name = tag.name
+        level = _HEADING_LEVELS.get(name)
+        if level is not None:
+            frame.owner = _Owner(level, BlockKind.PARAGRAPH, len(self._body))
+            self._body.append(None)
+            return
+        kind = _BLOCK_KINDS.get(name)
+        if kind is not None:
+            if name == "p" and outer is not None and outer.level == 0:
+                kind = outer.kind
+            frame.owner = _Owner(0, kind, -1)
+            return
+        if name == "br":
+            span = self._positions.tag_span(tag)
+            for builder in self._builders(frame):
+                builder.space(span.start, span.end - span.start)
+        elif name == "a":
+            href = _attribute(tag, "href")
+            if href is not None:
+                frame.link = _OpenLink(tag, href, len(self._links), self._positions)
+                self._links.append(None)
+        elif name == "img":
+            role = _attribute(tag, "role")
+            self._images.append(
+                Image(
+                    src=(_attribute(tag, "src") or "").strip(),
+                    alt=_attribute(tag, "alt"),
+                    span=self._positions.tag_span(tag),
+                    role=role.strip().lower() if role is not None else None,
+                )
+            )
+
+    def _metadata(self, tag: Tag, frame: _Frame) -> None:
+        """Read the title, meta tags, canonical link and language, anywhere."""
+        name = tag.name
+        if name == "title":
+            if self._title is None and self._title_text is None:
+                self._title_text = _TextBuilder()
+                frame.title = True
+        elif name == "meta":
+            self._meta(tag)
+        elif name == "link":
+            rel = (_attribute(tag, "rel") or "").lower().split()
+            href = _attribute(tag, "href")
+            if self._canonical is None and "canonical" in rel and href is not None:
+                self._canonical = Field(href.strip(), self._positions.tag_span(tag))
+        elif name == "html" and not self._html_seen:
+            self._html_seen = True
+            lang = _attribute(tag, "lang") or ""
+            if not lang.strip():
+                lang = _attribute(tag, "xml:lang") or ""
+            if lang.strip():
+                self._lang = Field(lang.strip(), self._positions.tag_span(tag))
+
+    def _meta(self, tag: Tag) -> None:
+        """Read a ``<meta>`` tag."""
+        content = _SPACES.sub(" ", _attribute(tag, "content") or "").strip()
+        name = (_attribute(tag, "name") or "").strip().lower()
+        if name == "description" and self._description is None:
+            self._description = Field(content, self._positions.tag_span(tag))
+        elif name == "robots" and self._robots is None:
+            self._robots = Field(content, self._positions.tag_span(tag))
+        http_equiv = (_attribute(tag, "http-equiv") or "").strip().lower()
+        if http_equiv == "content-language" and self._content_language is None and content:
+            self._content_language = Field(content, self._positions.tag_span(tag))
+
+    # Text -------------------------------------------------------------------
+
+    def string(self, string: NavigableString) -> None:
+        """Add a string to whatever is reading it."""
+        if isinstance(string, PreformattedString):
+            if isinstance(string, SoupComment):
+                self._comment(string)
+            return
+        frame = self._frames[-1]
+        builders = self._builders(frame)
+        if not builders:
+            return
+        if frame.visible and self._run.empty:
+            self._run_owner = frame.owner
+        for text, start, source_length in self._segments(string):
+            for builder in builders:
+                builder.add(text, start, source_length)
+
+    def _builders(self, frame: _Frame) -> list[_TextBuilder]:
+        """The text builders reading text in this frame."""
+        builders = []
+        if frame.visible:
+            builders.append(self._run)
+            if frame.link is not None:
+                builders.append(frame.link.text)
+        if frame.title and self._title_text is not None:
+            builders.append(self._title_text)
+        return builders
+
+    def _segments(self, string: NavigableString) -> Iterator[tuple[str, int, int]]:
+        """The parts of a string with their source ranges ``(text, start, source_length)``."""
+        chunks = self._positions.strings.get(id(string))
+        if not chunks:
+            # Not made from parsed text (not known to happen): at the parent tag.
+            parent = string.parent
+            start = self._positions.tag_start(parent) if parent is not None else 0
+            yield str(string), start, 0
+            return
+        if sum(chunk.length for chunk in chunks) != len(string):
+            # bs4 collapsed this white-space-only string to one character.
+            first, last = chunks[0], chunks[-1]
+            yield str(string), first.start, last.start + last.source_length - first.start
+            return
+        position = 0
+        for chunk in chunks:
+            yield string[position : position + chunk.length], chunk.start, chunk.source_length
+            position += chunk.length
+
+    def _comment(self, string: SoupComment) -> None:
+        chunks = self._positions.strings.get(id(string))
+        if chunks:
+            start = chunks[0].start
+            span = self._map.span(start, start + chunks[0].source_length)
+        else:
+            span = self._map.span(0, 0)
+        self._comments.append(Comment(string.strip(), span))
+
+    def _flush(self) -> None:
+        """End the current run of text: it becomes a heading or a block."""
+        run = self._run
+        if run.empty:
+            return
+        self._run = _TextBuilder()
+        finished = run.finish()
+        if finished is None:
+            return
+        owner = self._run_owner
+        text, pieces, start, end = finished
+        span = self._map.span(start, end)
+        element: Heading | Block
+        if owner is not None and owner.level:
+            element = Heading(text, span, pieces, level=owner.level)
+            if owner.slot >= 0:
+                self._body[owner.slot] = element
+                owner.slot = -1
+                return
+        else:
+            kind = owner.kind if owner is not None else BlockKind.PARAGRAPH
+            element = Block(text, span, pieces, kind=kind)
+        self._body.append(element)
+
+    def _link(self, link: _OpenLink) -> Link:
+        finished = link.text.finish()
+        if finished is None:
+            return Link(link.href, "", self._map.span(link.start, link.tag_end), link.rel)
+        return Link(link.href, finished.text, self._map.span(link.start, finished.end), link.rel)
+
+    def _text_field(self, builder: _TextBuilder, tag: Tag) -> Field:
+        """A field holding collapsed text; the start tag's span if it is empty."""
+        finished = builder.finish()
+        if finished is None:
+            return Field("", self._positions.tag_span(tag))
+        return Field(finished.text, self._map.span(finished.start, finished.end))
+
+    # Result -----------------------------------------------------------------
+
+    def document(self, path: str | None, notes: tuple[InputNote, ...], encoding: str) -> Document:
+        """The document, once every node was walked."""
+        self._flush()
+        body = tuple(element for element in self._body if element is not None)
+        title, origin = self._title, TitleOrigin.HTML_TITLE
+        if title is None:
+            first_h1 = next(
+                (e for e in body if isinstance(e, Heading) and e.level == 1 and e.text), None
+            )
+            if first_h1 is not None:
+                title, origin = Field(first_h1.text, first_h1.span), TitleOrigin.FIRST_H1
+        return Document(
+            source=self._positions.source,
+            format=Format.HTML,
+            path=path,
+            title=title,
+            title_origin=origin if title is not None else None,
+            meta_description=self._description,
+            meta_robots=self._robots,
+            canonical=self._canonical,
+            lang=self._lang or self._content_language,
+            body=body,
+            links=tuple(link for link in self._links if link is not None),
+            images=tuple(self._images),
+            comments=tuple(self._comments),
+            notes=notes,
+            encoding=encoding,
+        )
+
+
+def _attribute(tag: Tag, name: str) -> str | None:
+    """An attribute's value as a string, ``None`` when absent."""
+    value = tag.get(name)
+    if value is None or isinstance(value, str):
+        return value
+    return " ".join(value)
