@@ -7,8 +7,8 @@ so a message cannot exist in one language only (a test walks them all).
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 Lang = Literal["fr", "en"]
