@@ -1,28 +1,43 @@
 """What a rule may read besides the document: settings, keyphrases, text units.
 
 Analyses are computed lazily and shared by every rule of one document, so a
-rule that needs no NLP never triggers the French pipeline.
+rule that needs no NLP never triggers the French pipeline, and the pipeline
+runs once however many rules read its output.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from seofr.config import Settings
 from seofr.document.model import Block, BlockKind, Document, Heading
 from seofr.french.words import count_words
 from seofr.i18n import Lang
+from seofr.rule import Need
+
+if TYPE_CHECKING:
+    from seofr.french.analysis import FrenchAnalysis
+    from seofr.french.lang import LanguageGuess
+
+# Enough prose for a reliable guess of the document's language.
+_LANGUAGE_SAMPLE = 3000
 
 
 @dataclass
 class Context:
-    """Per-document context handed to every rule's ``check``."""
+    """Per-document context handed to every rule's ``check``.
+
+    ``needs`` is the union of what the selected rules declared: it tells the
+    French pipeline which components to run.
+    """
 
     doc: Document
     settings: Settings
     keyphrases: tuple[str, ...] = ()
     original: Document | None = None
+    needs: frozenset[Need] = field(default_factory=frozenset)
 
     @property
     def lang(self) -> Lang:
@@ -40,3 +55,25 @@ class Context:
     def word_count(self) -> int:
         """Words of the prose, by the definition of :mod:`seofr.french.words`."""
         return sum(count_words(e.text) for e in self.prose)
+
+    @cached_property
+    def french(self) -> FrenchAnalysis:
+        """Sentences and tokens of the prose (loads the French pipeline)."""
+        from seofr.french.analysis import FrenchAnalysis
+
+        return FrenchAnalysis(self.prose, self.needs, self.doc.source_map)
+
+    @cached_property
+    def language(self) -> LanguageGuess:
+        """The language of the prose as a whole."""
+        from seofr.french.lang import detect_language
+
+        sample: list[str] = []
+        size = 0
+        for element in self.prose:
+            if isinstance(element, Block) and element.kind is not BlockKind.QUOTE:
+                sample.append(element.text)
+                size += len(element.text)
+                if size > _LANGUAGE_SAMPLE:
+                    break
+        return detect_language(" ".join(sample), shortcut=False)

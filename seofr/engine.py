@@ -12,13 +12,14 @@ from seofr.config import Layer, Settings, find_project_layer, project_layer_from
 from seofr.context import Context
 from seofr.directives import Directives, parse_directives
 from seofr.document import DEFAULT_MAX_BYTES, Document, load_document, parse_document
-from seofr.document.model import Block, Format
+from seofr.document.model import Format
 from seofr.errors import ConfigError, InputError, SeofrError
 from seofr.i18n import Lang
 from seofr.messages import INPUT_CODE, INPUT_NOTES, INPUT_RULE, RULE_CRASHED
 from seofr.registry import AnyRule, Registry, registry
 from seofr.report import STATUS_SCORES, Finding, Report, RuleResult
 from seofr.rule import Level, Score, Severity, Skip, Status, Violation
+from seofr.stats import document_stats
 
 Source = str | bytes | os.PathLike[str]
 # A string holding a line break, or this long, is content rather than a path.
@@ -147,7 +148,10 @@ class Engine:
         """Check a parsed document."""
         options = options or Options()
         settings = self.settings_for(doc, options)
-        ctx = Context(doc, settings, keyphrases_of(doc, options.keyword), original)
+        needs = frozenset(
+            need for name in settings.rules for need in self.registry.rules[name].needs
+        )
+        ctx = Context(doc, settings, keyphrases_of(doc, options.keyword), original, needs)
         directives = parse_directives(doc, self.registry.matching)
         results: list[RuleResult] = []
         findings: list[Finding] = list(self._input_findings(doc, settings.lang))
@@ -177,7 +181,7 @@ class Engine:
             fail_under=settings.fail_under,
             results=tuple(results),
             findings=tuple(findings),
-            stats=self._stats(ctx),
+            stats=document_stats(ctx),
             title=doc.title.value if doc.title else None,
             title_origin=str(doc.title_origin) if doc.title_origin else None,
             keyphrases=ctx.keyphrases,
@@ -253,18 +257,6 @@ class Engine:
                 template.fix.render(lang, params) if template.fix else None,
                 note.span,
             )
-
-    def _stats(self, ctx: Context) -> dict[str, Any]:
-        words = ctx.word_count
-        doc = ctx.doc
-        return {
-            "words": words,
-            "headings": len(doc.headings),
-            "paragraphs": sum(1 for e in ctx.prose if isinstance(e, Block)),
-            "links": len(doc.links),
-            "images": len(doc.images),
-            "reading_time_seconds": round(words * 60 / ctx.settings.reading_speed),
-        }
 
 
 def analyze(

@@ -129,6 +129,10 @@ class Rule(Generic[OptionsT]):
         """Yield the violations of ``doc``; see the module docstring."""
         raise NotImplementedError
 
+    def at(self, level: Level, key: str, span: Span | None = None, **params: Param) -> Violation:
+        """A violation at ``level``, for rules that compute it."""
+        return Violation(key, level, span, params)
+
     def fail(self, key: str, span: Span | None = None, **params: Param) -> Violation:
         """A violation that makes the rule fail."""
         return Violation(key, Level.FAIL, span, params)

@@ -54,7 +54,7 @@ def test_report_fields_and_scores() -> None:
     assert report.result("heading-hierarchy").status is Status.PASS  # type: ignore[union-attr]
     assert not report.passed  # word-count fails with error severity
     assert 0 <= report.score <= 100
-    assert set(report.categories) == {"content", "structure", "metadata"}
+    assert {"content", "structure", "metadata", "readability", "language"} <= set(report.categories)
     data = report.to_dict()
     assert data["rules"] and data["findings"][0]["rule"] == "word-count"
 

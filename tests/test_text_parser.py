@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from seofr.document.builder import TextBuilder, collapse_space
 from seofr.document.model import (
     Block,
     BlockKind,
@@ -17,7 +18,7 @@ from seofr.document.model import (
     SourceMap,
     TitleOrigin,
 )
-from seofr.document.text import TextBuilder, collapse_space, parse_text
+from seofr.document.text import parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 

@@ -16,10 +16,30 @@ from seofr.rule import Rule
 def builtin_rules() -> list[type[Rule[Any]]]:
     """Every built-in rule class."""
     from seofr_rules.headings import HeadingHierarchy
+    from seofr_rules.language import ForeignFragments, Language
+    from seofr_rules.readability import (
+        ParagraphLength,
+        Readability,
+        SentenceBeginnings,
+        SentenceLength,
+    )
+    from seofr_rules.style import PassiveVoice, TransitionWords
     from seofr_rules.title import TitleLength
     from seofr_rules.words import WordCount
 
-    return [WordCount, HeadingHierarchy, TitleLength]
+    return [
+        WordCount,
+        HeadingHierarchy,
+        TitleLength,
+        Language,
+        ForeignFragments,
+        Readability,
+        SentenceLength,
+        ParagraphLength,
+        SentenceBeginnings,
+        PassiveVoice,
+        TransitionWords,
+    ]
 
 
 def profile_dir() -> Traversable:

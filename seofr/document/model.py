@@ -121,6 +121,27 @@ class TextElement:
             return piece.source_start + piece.source_length
         return piece.source_start
 
+    def line_starts(self, source: str) -> list[int]:
+        """Indexes of :attr:`text` where a new source line begins (0 first).
+
+        A paragraph wrapped over several lines, or lines that a scraper glued
+        into one paragraph, can then be read line by line.
+        """
+        starts = [0]
+        if self.span.line == self.span.end_line:
+            return starts
+        for piece in self.pieces:
+            chunk = source[piece.source_start : piece.source_start + piece.source_length]
+            newline = chunk.find("\n")
+            while newline != -1:
+                verbatim = piece.length == piece.source_length
+                index = piece.text_start + (newline if verbatim else 0)
+                # the break is a (collapsed) space: the new line starts after it
+                if 0 < index + 1 < len(self.text) and index + 1 != starts[-1]:
+                    starts.append(index + 1)
+                newline = chunk.find("\n", newline + 1)
+        return starts
+
 
 @dataclass(frozen=True, slots=True)
 class Heading(TextElement):

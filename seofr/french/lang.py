@@ -1,0 +1,212 @@
+"""Language identification with langdetect, deterministic and self-contained.
+
+langdetect's module-level ``detect`` shares one factory whose seed every user of
+the library may set. seofr builds its own factory with a fixed seed instead, so
+results are repeatable and nobody else's settings change. langdetect 1.0.9 gives
+each detector its own ``random.Random``, so the global ``random`` state is left
+alone too.
+
+Identification costs about a millisecond per call, so blocks that are plainly
+French (several French function words, few English ones) are recognised by a
+word count first and only the others go to langdetect.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+_SEED = 0
+# Enough text for a reliable guess; more only costs time.
+_MAX_CHARS = 2000
+_lock = threading.Lock()
+_factory: Any = None
+
+_LETTERS = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+
+FRENCH_MARKERS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l’",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d’",
+        "et",
+        "est",
+        "sont",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "dans",
+        "pour",
+        "par",
+        "sur",
+        "avec",
+        "ne",
+        "pas",
+        "plus",
+        "qui",
+        "que",
+        "qu’",
+        "ce",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "nous",
+        "vous",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "se",
+        "s’",
+        "été",
+        "être",
+        "avoir",
+        "a",
+        "ont",
+        "mais",
+        "ou",
+        "où",
+        "donc",
+        "car",
+        "très",
+        "aussi",
+        "entre",
+    ]
+)
+ENGLISH_MARKERS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "this",
+        "that",
+        "these",
+        "those",
+        "with",
+        "for",
+        "from",
+        "by",
+        "on",
+        "in",
+        "at",
+        "it",
+        "its",
+        "as",
+        "an",
+        "or",
+        "not",
+        "you",
+        "your",
+        "we",
+        "our",
+        "they",
+        "their",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "please",
+        "us",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """The most probable language (ISO 639-1) and its probability.
+
+    ``language`` is ``None`` for a text without letters. ``candidates`` lists
+    every language langdetect considered, most probable first.
+    """
+
+    language: str | None
+    probability: float
+    candidates: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def is_french(self) -> bool:
+        """Whether French is the most probable language."""
+        return self.language == "fr"
+
+
+def _get_factory() -> Any:
+    global _factory  # noqa: PLW0603 - the profiles load once per process
+    with _lock:
+        if _factory is None:
+            from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+            factory = DetectorFactory()
+            factory.load_profile(PROFILES_DIRECTORY)
+            factory.set_seed(_SEED)
+            _factory = factory
+        return _factory
+
+
+def _marker_guess(text: str) -> LanguageGuess | None:
+    """A French verdict from function words alone, when it is beyond doubt."""
+    words = [w.lower().replace("'", "’") for w in _WORD.findall(text)]
+    if len(words) < 4:
+        return None
+    french = sum(1 for w in words if w in FRENCH_MARKERS)
+    english = sum(1 for w in words if w in ENGLISH_MARKERS)
+    if french >= 3 and french >= 0.2 * len(words) and english * 4 <= french:
+        return LanguageGuess("fr", 0.99, (("fr", 0.99),))
+    return None
+
+
+def detect_language(text: str, shortcut: bool = True) -> LanguageGuess:
+    """The language of ``text``.
+
+    With ``shortcut``, plainly French text is recognised from its function words
+    without calling langdetect (its probability is then reported as 0.99).
+    """
+    if not _LETTERS.search(text):
+        return LanguageGuess(None, 0.0)
+    if shortcut:
+        quick = _marker_guess(text)
+        if quick is not None:
+            return quick
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _get_factory().create()
+    detector.append(text[:_MAX_CHARS])
+    try:
+        found = detector.get_probabilities()
+    except LangDetectException:
+        return LanguageGuess(None, 0.0)
+    candidates = tuple((str(p.lang), round(float(p.prob), 4)) for p in found)
+    if not candidates:
+        return LanguageGuess(None, 0.0)
+    return LanguageGuess(candidates[0][0], candidates[0][1], candidates)
+
+
+def is_french_tag(tag: str) -> bool:
+    """Whether a declared language tag (``fr``, ``fr-FR``, ``fr_CA``…) is French."""
+    return re.fullmatch(r"fr(?:[-_][A-Za-z0-9]{1,8})*", tag.strip()) is not None
