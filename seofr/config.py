@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePath
+from types import MappingProxyType
 from typing import Any
 
 from seofr.errors import ConfigError
@@ -170,9 +171,15 @@ def rule_options(rule: AnyRule, values: Mapping[str, Any], where: str) -> Any:
 def load_toml(path: Path | Traversable, origin: str | None = None) -> Mapping[str, Any]:
     """Read a TOML file; a syntax error is a :class:`ConfigError` naming the file."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return _parse_toml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{origin or path}: {exc}") from None
+
+
+@lru_cache(maxsize=64)
+def _parse_toml(text: str) -> Mapping[str, Any]:
+    # the same profile is read for every document: parse each distinct text once
+    return MappingProxyType(tomllib.loads(text))
 
 
 @lru_cache(maxsize=256)

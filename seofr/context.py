@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from seofr.french.analysis import FrenchAnalysis
     from seofr.french.lang import LanguageGuess
 
-# Enough prose for a reliable guess of the document's language.
-_LANGUAGE_SAMPLE = 3000
+# Enough prose for a reliable guess of the document's language; langdetect's cost
+# grows with the text it reads.
+_LANGUAGE_SAMPLE = 1000
 
 
 @dataclass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -192,11 +191,12 @@ class PassiveVoice(Rule[PassiveVoiceOptions]):
 _TOKEN = re.compile(r"[^\W_]+[’]?", re.UNICODE)
 
 
+_UNACCENT = str.maketrans("àâäáãéèêëíìîïóòôöõúùûüýÿçñ'", "aaaaaeeeeiiiiooooouuuuyycn’")
+
+
 def _fold(text: str) -> str:
     """Lowercase without accents, with ’ for every apostrophe."""
-    text = text.lower().replace("'", "’")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return text.lower().translate(_UNACCENT)
 
 
 # Elided and contracted forms stand for the full words, in the list as in the text,
@@ -272,12 +272,14 @@ def has_transition(text: str) -> bool:
     tokens = word_tokens(text)
     for position, token in enumerate(tokens):
         for phrase in index.single.get(token, ()):
-            if tuple(tokens[position : position + len(phrase)]) == phrase:
+            if tokens[position : position + len(phrase)] == phrase:
                 return True
+    present = set(tokens)
     for first, second in index.pairs:
-        after = _find(tokens, first)
-        if after != -1 and _find(tokens, second, after) != -1:
-            return True
+        if first[0] in present and second[0] in present:
+            after = _find(tokens, first)
+            if after != -1 and _find(tokens, second, after) != -1:
+                return True
     return False
 
 

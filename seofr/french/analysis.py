@@ -149,28 +149,36 @@ def _sentence_bounds(doc: Any, text: str) -> list[tuple[int, int, int, int]]:
     return bounds
 
 
-def _tokens(doc: Any, first: int, last: int, offset: int, detailed: bool) -> tuple[Token, ...]:
+def _tokens(
+    doc: Any, first: int, last: int, offset: int, needs: frozenset[Need]
+) -> tuple[Token, ...]:
     tokens = []
+    tagged = bool(needs & {Need.LEMMAS, Need.MORPHOLOGY})
+    parsed = Need.DEPENDENCIES in needs
     for tok in doc[first:last]:
         if tok.is_space:
             continue
+        text = tok.text
         start = tok.idx + offset
-        if detailed:
-            head = tok.head.i - first if tok.has_head() and first <= tok.head.i < last else -1
-            tokens.append(
-                Token(
-                    tok.text,
-                    start,
-                    start + len(tok.text),
-                    tok.lemma_.lower(),
-                    tok.pos_,
-                    str(tok.morph),
-                    tok.dep_,
-                    head,
-                )
+        if not tagged:
+            tokens.append(Token(text, start, start + len(text)))
+            continue
+        dep, head = "", -1
+        if parsed:
+            dep = tok.dep_
+            head = tok.head.i - first if first <= tok.head.i < last else -1
+        tokens.append(
+            Token(
+                text,
+                start,
+                start + len(text),
+                tok.lemma_.lower(),
+                tok.pos_,
+                str(tok.morph),
+                dep,
+                head,
             )
-        else:
-            tokens.append(Token(tok.text, start, start + len(tok.text)))
+        )
     return tuple(tokens)
 
 
@@ -184,7 +192,6 @@ class FrenchAnalysis:
 
         self.elements = tuple(elements)
         needs = frozenset(needs)
-        detailed = bool(needs & {Need.LEMMAS, Need.MORPHOLOGY, Need.DEPENDENCIES})
         sentences: list[Sentence] = []
         by_element: list[tuple[Sentence, ...]] = []
         for index, (element, chunks) in enumerate(
@@ -204,7 +211,7 @@ class FrenchAnalysis:
                             offset + start,
                             offset + end,
                             span_of(element, offset + start, offset + end, source_map),
-                            _tokens(doc, first, last, offset, detailed),
+                            _tokens(doc, first, last, offset, needs),
                             words,
                         )
                     )

@@ -169,14 +169,26 @@ def _get_factory() -> Any:
         return _factory
 
 
+# Letters that French uses and its neighbours' leftovers rarely do, and letters
+# that French never uses: a quick way to tell a French heading from a foreign one.
+_FRENCH_LETTERS = re.compile(r"[éèêàâçùûîôëïœ]|\b(?:[ldjmnst]|qu)[’']", re.IGNORECASE)
+_FOREIGN_LETTERS = re.compile(r"[áíóúñüöäßãõåø]", re.IGNORECASE)
+
+
 def _marker_guess(text: str) -> LanguageGuess | None:
-    """A French verdict from function words alone, when it is beyond doubt."""
+    """A French verdict from function words and letters alone, when beyond doubt."""
     words = [w.lower().replace("'", "’") for w in _WORD.findall(text)]
-    if len(words) < 4:
+    if len(words) < 3:
         return None
     french = sum(1 for w in words if w in FRENCH_MARKERS)
     english = sum(1 for w in words if w in ENGLISH_MARKERS)
-    if french >= 3 and french >= 0.2 * len(words) and english * 4 <= french:
+    if english * 4 > french or _FOREIGN_LETTERS.search(text):
+        return None
+    plainly = (french >= 3 and french >= 0.2 * len(words)) or (
+        french >= 2 and french >= 0.3 * len(words) and english == 0
+    )
+    marked = french >= 1 and english == 0 and _FRENCH_LETTERS.search(text) is not None
+    if plainly or marked:
         return LanguageGuess("fr", 0.99, (("fr", 0.99),))
     return None
 
