@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import json
 import re
+import shlex
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from seofr.registry import AnyRule, Registry, registry
 from seofr.rule import Status
 
 _FENCE = re.compile(r"^```(?P<info>[^\n`]*)\n(?P<body>.*?)^```\s*$", re.MULTILINE | re.DOTALL)
+_TOML_LITERAL = re.compile(r"^(?:-?\d+(?:\.\d+)?|true|false|\[.*\])$")
 _FORMATS = {"md": "markdown", "markdown": "markdown", "html": "html", "text": "text"}
 
 
@@ -35,10 +38,16 @@ class Example:
     source: str
     options: dict[str, Any]
     keyword: tuple[str, ...] = ()
+    original: str | None = None
 
 
 def _parse_options(words: list[str], where: str) -> dict[str, Any]:
-    text = "\n".join(w.replace("=", " = ", 1) for w in words)
+    # shlex removed the quotes: put each value back as TOML, quoting what is not a number
+    lines = []
+    for word in words:
+        key, _, value = word.partition("=")
+        lines.append(f"{key} = {value if _TOML_LITERAL.match(value) else json.dumps(value)}")
+    text = "\n".join(lines)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -53,11 +62,12 @@ def rule_doc(rule: AnyRule) -> str:
 def examples_of(rule: AnyRule) -> Iterator[Example]:
     """The examples of ``rule``'s docstring, in order."""
     for match in _FENCE.finditer(rule_doc(rule)):
-        info = match.group("info").split()
+        info = shlex.split(match.group("info"))
         if len(info) < 2 or info[0] not in _FORMATS:
             continue
         options = _parse_options(info[2:], f"rule {rule.name}")
         keyword = options.pop("keyword", ())
+        original = options.pop("original", None)
         yield Example(
             rule=rule.name,
             format=_FORMATS[info[0]],
@@ -65,6 +75,7 @@ def examples_of(rule: AnyRule) -> Iterator[Example]:
             source=match.group("body"),
             options=options,
             keyword=(keyword,) if isinstance(keyword, str) else tuple(keyword),
+            original=original,
         )
 
 
@@ -156,6 +167,8 @@ def rules_markdown(rules: Registry | None = None) -> str:
             settings = ", ".join(f"`{k} = {v!r}`" for k, v in example.options.items())
             if example.keyword:
                 settings = ", ".join(filter(None, [f"keyword {example.keyword!r}", settings]))
+            if example.original:
+                settings = ", ".join(filter(None, [f"original {example.original!r}", settings]))
             out.append(f"Example, **{example.status}**{' with ' + settings if settings else ''}:")
             out += ["", f"```{'md' if example.format == 'markdown' else example.format}"]
             out += [example.source.rstrip("\n"), "```", ""]

@@ -94,7 +94,8 @@ def test_bad_configuration_names_file_and_key(tmp_path: Path, toml: str, expecte
 def test_select_and_ignore_by_name_code_and_prefix() -> None:
     text = "# Titre\n\nDu texte.\n"
     assert _rule_names(seofr.analyze(text, select=["C001"], config=False)) == {"word-count"}
-    assert _rule_names(seofr.analyze(text, select=["S"], config=False)) == {"heading-hierarchy"}
+    structure = _rule_names(seofr.analyze(text, select=["S"], config=False))
+    assert structure == {"heading-hierarchy", "subheadings"}
     names = _rule_names(seofr.analyze(text, ignore=["word-count", "M"], config=False))
     assert "word-count" not in names and "title-length" not in names
 

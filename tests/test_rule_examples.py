@@ -31,6 +31,7 @@ def test_docstring_example(example: Example) -> None:
         select=[example.rule],
         rules={example.rule: example.options} if example.options else None,
         keyword=example.keyword or None,
+        original=example.original.replace("\\n", "\n") if example.original else None,
         config=False,
     )
     result = report.result(example.rule)

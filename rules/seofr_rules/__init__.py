@@ -15,22 +15,35 @@ from seofr.rule import Rule
 
 def builtin_rules() -> list[type[Rule[Any]]]:
     """Every built-in rule class."""
-    from seofr_rules.headings import HeadingHierarchy
+    from seofr_rules.headings import HeadingHierarchy, Subheadings
+    from seofr_rules.indexing import Indexable
     from seofr_rules.language import ForeignFragments, Language
+    from seofr_rules.leftovers import Boilerplate
+    from seofr_rules.links import ImageAlt, Links, LinkText
     from seofr_rules.readability import (
         ParagraphLength,
         Readability,
         SentenceBeginnings,
         SentenceLength,
     )
+    from seofr_rules.rewrite import OriginalOverlap, TitleRewritten
     from seofr_rules.style import PassiveVoice, TransitionWords
-    from seofr_rules.title import TitleLength
+    from seofr_rules.title import MetaDescription, TitleLength
     from seofr_rules.words import WordCount
 
     return [
         WordCount,
         HeadingHierarchy,
+        Subheadings,
         TitleLength,
+        MetaDescription,
+        Indexable,
+        Links,
+        LinkText,
+        ImageAlt,
+        Boilerplate,
+        TitleRewritten,
+        OriginalOverlap,
         Language,
         ForeignFragments,
         Readability,

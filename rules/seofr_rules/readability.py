@@ -114,7 +114,9 @@ class Readability(Rule[ReadabilityOptions]):
             "sentences": " ; ".join(f"« {_excerpt(s.text, 40)} »" for s in longest),
             "long_words": ", ".join(long_words),
         }
-        yield self.at(Level.WARN if score >= options.warn_at else Level.FAIL, "hard", None, **params)
+        yield self.at(
+            Level.WARN if score >= options.warn_at else Level.FAIL, "hard", None, **params
+        )
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from functools import cache
 from seofr.context import Context
 from seofr.document.model import Document, Heading
 from seofr.french.analysis import Sentence, Token
+from seofr.french.normalize import fold
 from seofr.i18n import Text
 from seofr.rule import Emitted, Level, Need, Rule, Template, option
 from seofr_rules.lists import word_list
@@ -191,14 +192,6 @@ class PassiveVoice(Rule[PassiveVoiceOptions]):
 _TOKEN = re.compile(r"[^\W_]+[’]?", re.UNICODE)
 
 
-_UNACCENT = str.maketrans("àâäáãéèêëíìîïóòôöõúùûüýÿçñ'", "aaaaaeeeeiiiiooooouuuuyycn’")
-
-
-def _fold(text: str) -> str:
-    """Lowercase without accents, with ’ for every apostrophe."""
-    return text.lower().translate(_UNACCENT)
-
-
 # Elided and contracted forms stand for the full words, in the list as in the text,
 # so « bien que » finds « bien qu’il » and « grâce à » finds « grâce au ».
 _ELIDED = {
@@ -221,7 +214,7 @@ def word_tokens(text: str) -> tuple[str, ...]:
     « D’abord » gives ``("de", "abord")``, « grâce au » ``("grace", "a", "le")``,
     « s’il » ``("si", "il")``.
     """
-    raw = _TOKEN.findall(_fold(text))
+    raw = _TOKEN.findall(fold(text))
     tokens: list[str] = []
     for index, token in enumerate(raw):
         if token == "s’" and index + 1 < len(raw) and raw[index + 1] in ("il", "ils"):

@@ -1,0 +1,104 @@
+"""Whether search engines may index the page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from seofr.context import Context
+from seofr.document.model import Document
+from seofr.french.normalize import folded_words
+from seofr.i18n import Text
+from seofr.rule import Emitted, Rule, Severity, Template
+
+
+def _page_key(url_or_name: str) -> str:
+    """The last path segment without extension, folded: how a page names itself."""
+    path = urlsplit(url_or_name.strip()).path.rstrip("/")
+    stem = PurePosixPath(path).stem if path else ""
+    return "-".join(folded_words(stem))
+
+
+def own_keys(doc: Document) -> set[str]:
+    """Names the page goes by: its ``url`` or ``slug`` front matter, its file name."""
+    keys: set[str] = set()
+    for field in ("url", "permalink", "slug"):
+        value = doc.front_matter.get(field)
+        if isinstance(value, str) and value.strip():
+            keys.add(_page_key(value))
+    if doc.path:
+        path = PurePosixPath(PurePosixPath(doc.path).as_posix())
+        keys.add(_page_key(path.name))
+        if path.stem in ("index", "_index"):  # blog/mon-article/index.md is "mon-article"
+            keys.add(_page_key(path.parent.name))
+    return keys - {""}
+
+
+@dataclass(frozen=True)
+class IndexableOptions:
+    """Options of ``indexable`` (none)."""
+
+
+class Indexable(Rule[IndexableOptions]):
+    """Search engines may index the page: no ``noindex``, no canonical elsewhere.
+
+    ``<meta name="robots" content="noindex">`` (or ``none``), or front matter
+    ``robots: noindex``, keeps the page out of results. A canonical URL whose
+    last segment is neither the page's slug nor its file name hands the
+    ranking to another page.
+
+    ```html pass
+    <head><meta name="robots" content="index, follow"></head>
+    ```
+
+    ```html fail
+    <head><meta name="robots" content="noindex, nofollow"></head>
+    ```
+    """
+
+    name = "indexable"
+    code = "M003"
+    category = "metadata"
+    severity = Severity.ERROR
+    summary = Text(
+        fr="La page peut être indexée par les moteurs de recherche.",
+        en="Search engines may index the page.",
+    )
+    Options = IndexableOptions
+    templates = {
+        "noindex": Template(
+            Text(
+                fr="La page interdit son indexation (robots : « {robots} ») : elle n’apparaîtra pas dans les résultats.",
+                en="The page forbids indexing (robots: “{robots}”): it will not appear in results.",
+            ),
+            Text(
+                fr="Retirez « noindex » de la balise robots si la page doit être trouvée.",
+                en="Remove “noindex” from the robots tag if the page must be found.",
+            ),
+        ),
+        "canonical-elsewhere": Template(
+            Text(
+                fr="L’URL canonique désigne une autre page ({canonical}) : celle-ci ne sera pas classée.",
+                en="The canonical URL names another page ({canonical}): this one will not rank.",
+            ),
+            Text(
+                fr="Faites pointer la balise canonical vers l’adresse de cette page.",
+                en="Point the canonical tag at this page’s own address.",
+            ),
+        ),
+    }
+
+    def check(self, doc: Document, ctx: Context, options: IndexableOptions) -> Iterator[Emitted]:
+        robots = doc.meta_robots
+        if robots is not None:
+            directives = {d.strip().lower() for d in robots.value.split(",")}
+            if directives & {"noindex", "none"}:
+                yield self.fail("noindex", robots.span, robots=robots.value)
+        canonical = doc.canonical
+        keys = own_keys(doc)
+        if canonical is not None and keys:
+            target = _page_key(canonical.value)
+            if target and target not in keys:
+                yield self.fail("canonical-elsewhere", canonical.span, canonical=canonical.value)

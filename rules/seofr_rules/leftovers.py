@@ -1,0 +1,147 @@
+"""Leftovers of scraping and generation: widgets, comment forms, instructions."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from seofr.context import Context
+from seofr.document.model import Block, Document, TextElement
+from seofr.french.normalize import folded_words
+from seofr.i18n import Text
+from seofr.rule import Emitted, Rule, Template
+
+KINDS: dict[str, Text] = {
+    "share": Text(fr="bouton de partage ou d’abonnement", en="share or follow widget"),
+    "comments": Text(fr="formulaire de commentaire", en="comment form"),
+    "source": Text(fr="lien vers la source", en="source link"),
+    "cookies": Text(fr="bandeau de cookies", en="cookie banner"),
+    "instructions": Text(
+        fr="consigne laissée pour le rédacteur ou l’IA", en="instruction left for a writer or an AI"
+    ),
+}
+# A repeated title must be long enough not to be an ordinary phrase.
+_MIN_TITLE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Folded phrases of one kind: whole lines, and phrases found anywhere."""
+
+    lines: frozenset[str]
+    phrases: tuple[str, ...]
+
+
+@cache
+def patterns() -> dict[str, Patterns]:
+    """The leftover phrases of ``data/boilerplate.toml``, folded for matching."""
+    data = tomllib.loads(
+        (files("seofr_rules") / "data" / "boilerplate.toml").read_text(encoding="utf-8")
+    )
+    return {
+        kind: Patterns(
+            frozenset(" ".join(folded_words(line)) for line in table.get("line", [])),
+            tuple(f" {' '.join(folded_words(p))} " for p in table.get("contains", [])),
+        )
+        for kind, table in data.items()
+    }
+
+
+def leftover_kinds(line: str) -> list[str]:
+    """The kinds of leftover a line of text is (empty for an ordinary line)."""
+    words = " ".join(folded_words(line))
+    if not words:
+        return []
+    padded = f" {words} "
+    return [
+        kind
+        for kind, found in patterns().items()
+        if words in found.lines or any(phrase in padded for phrase in found.phrases)
+    ]
+
+
+def _lines(element: TextElement, source: str) -> Iterator[tuple[int, int]]:
+    starts = element.line_starts(source)
+    for start, end in zip(starts, [*starts[1:], len(element.text)], strict=True):
+        yield start, start + len(element.text[start:end].rstrip())
+
+
+@dataclass(frozen=True)
+class BoilerplateOptions:
+    """Options of ``boilerplate`` (none: the phrase lists are data files)."""
+
+
+class Boilerplate(Rule[BoilerplateOptions]):
+    """The body holds no leftovers of a web page or of a text generator.
+
+    Share and follow widgets, comment forms, "Source link", cookie banners,
+    the title repeated inside the body, and instructions left for a writer or
+    a model ("Make this article seo compatible", « Voici votre article »). The
+    phrases are data in ``seofr_rules/data/boilerplate.toml``. Every line is
+    judged on its own, since scrapers glue lines into one paragraph.
+
+    ```md pass
+    # Le marché de Noël ouvre ses portes
+
+    Les chalets s’installent sur la place dès vendredi.
+    ```
+
+    ```md fail
+    # Le marché de Noël ouvre ses portes
+
+    Les chalets s’installent sur la place dès vendredi.
+
+    Partager
+
+    Votre adresse de messagerie ne sera pas publiée.
+    ```
+
+    ```md fail
+    # Le marché de Noël ouvre ses portes
+
+    Voici votre article optimisé pour le SEO :
+
+    Les chalets s’installent sur la place dès vendredi.
+    ```
+    """
+
+    name = "boilerplate"
+    code = "C002"
+    category = "content"
+    summary = Text(
+        fr="Le texte ne contient pas de restes de page web ni de consignes.",
+        en="The text holds no leftovers of a web page and no instructions.",
+    )
+    Options = BoilerplateOptions
+    templates = {
+        "leftover": Template(
+            Text(fr="Reste de {kind} : « {excerpt} »", en="Leftover {kind}: “{excerpt}”"),
+            Text(fr="Supprimez cette ligne.", en="Remove this line."),
+        ),
+        "repeated-title": Template(
+            Text(
+                fr="Le titre est répété dans le corps du texte : « {excerpt} »",
+                en="The title is repeated in the body: “{excerpt}”",
+            ),
+            Text(fr="Supprimez cette ligne.", en="Remove this line."),
+        ),
+    }
+
+    def check(self, doc: Document, ctx: Context, options: BoilerplateOptions) -> Iterator[Emitted]:
+        title = " ".join(folded_words(doc.title.value)) if doc.title else ""
+        repeated = title if len(title.split()) >= _MIN_TITLE_WORDS else ""
+        for element in ctx.prose:
+            for start, end in _lines(element, doc.source):
+                line = element.text[start:end]
+                span = doc.source_map.span(element.source_offset(start), element.source_offset(end))
+                excerpt = line if len(line) <= 80 else line[:79] + "…"
+                for kind in leftover_kinds(line):
+                    yield self.fail(
+                        "leftover", span, kind=KINDS[kind].render(ctx.lang), excerpt=excerpt
+                    )
+                in_body = repeated and isinstance(element, Block)
+                if in_body and f" {repeated} " in f" {' '.join(folded_words(line))} ":
+                    yield self.fail("repeated-title", span, excerpt=excerpt)

@@ -1,0 +1,26 @@
+"""Text folding for comparisons that ignore case, accents and apostrophe style."""
+
+from __future__ import annotations
+
+import re
+
+_UNACCENT = str.maketrans(
+    "àâäáãåéèêëíìîïóòôöõúùûüýÿçñ'‘`´",
+    "aaaaaaeeeeiiiiooooouuuuyycn’’’’",
+)
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase, without accents, with ’ for every apostrophe: « L'Été » → « l’ete »."""
+    return text.lower().translate(_UNACCENT)
+
+
+def folded_words(text: str) -> list[str]:
+    """The letters-and-digits runs of the folded text: « L’Été 2024 ! » → l, ete, 2024."""
+    return _WORDS.findall(fold(text))
+
+
+def same_text(first: str, second: str) -> bool:
+    """Whether two texts are equal once folded and stripped of punctuation."""
+    return folded_words(first) == folded_words(second)
