@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from seofr.context import Context
-from seofr.document.model import Document, Format
+from seofr.document.model import Document, Format, TitleOrigin
 from seofr.french.normalize import same_text
 from seofr.i18n import Text
 from seofr.rule import Emitted, Rule, Template, option
@@ -24,16 +24,30 @@ class TitleLengthOptions:
     )
     max_chars: int = option(
         60,
-        fr="Longueur maximale : plus long, le titre est coupé dans les résultats.",
-        en="Maximum length: a longer title is cut in search results.",
+        fr="Longueur maximale en caractères.",
+        en="Maximum length in characters.",
+    )
+    max_px: float = option(
+        580.0,
+        fr="Largeur maximale affichée dans les résultats, en pixels.",
+        en="Widest width shown in search results, in pixels.",
+    )
+    font_px: float = option(
+        20.0,
+        fr="Taille de police (Arial) du titre dans les résultats.",
+        en="Font size (Arial) of the title in search results.",
     )
 
 
 class TitleLength(Rule[TitleLengthOptions]):
-    """The title exists and is between ``min-chars`` and ``max-chars`` characters.
+    """The title exists, and fits in a search result: characters and pixels.
 
-    The title is the HTML ``<title>``, the front-matter ``title``, the first
-    H1, or for plain text the first line; the report says which one it used.
+    A search engine cuts a title by its width on screen: about 580 pixels of
+    Arial 20 px. The width is computed from the metrics of Liberation Sans,
+    metric-compatible with Arial (docs/pixel-widths.md); the finding gives the
+    width, where the cut falls and what the reader would see. The title is the
+    HTML ``<title>``, the front-matter ``title``, the first H1, or for plain
+    text the first line; the report says which one it used.
 
     ```html pass
     <title>Choisir un vélo électrique pour la ville</title>
@@ -53,8 +67,8 @@ class TitleLength(Rule[TitleLengthOptions]):
     code = "M001"
     category = "metadata"
     summary = Text(
-        fr="Le titre existe et sa longueur convient aux résultats de recherche.",
-        en="The title exists and its length suits search results.",
+        fr="Le titre existe et tient dans un résultat de recherche.",
+        en="The title exists and fits in a search result.",
     )
     Options = TitleLengthOptions
     templates = {
@@ -67,18 +81,18 @@ class TitleLength(Rule[TitleLengthOptions]):
         ),
         "too-long": Template(
             Text(
-                fr="Le titre compte {chars} caractères, plus que le maximum de {max_chars}.",
-                en="The title has {chars} characters, more than the maximum of {max_chars}.",
+                fr="Le titre ({title_origin}) compte {chars} caractères et mesure {width} px ; au-delà de {max_px} px il sera coupé après « {cut_word} » : « {preview} »",
+                en="The title ({title_origin}) has {chars} characters and is {width} px wide; past {max_px} px it will be cut after “{cut_word}”: “{preview}”",
             ),
             Text(
-                fr="Raccourcissez-le d’environ {excess} caractères.",
-                en="Shorten it by about {excess} characters.",
+                fr="Raccourcissez-le à {max_chars} caractères et {max_px} px au plus, le mot-clé en tête.",
+                en="Shorten it to at most {max_chars} characters and {max_px} px, keyphrase first.",
             ),
         ),
         "too-short": Template(
             Text(
-                fr="Le titre ne compte que {chars} caractères, moins que le minimum de {min_chars}.",
-                en="The title has only {chars} characters, fewer than the minimum of {min_chars}.",
+                fr="Le titre ({title_origin}) ne compte que {chars} caractères, moins que le minimum de {min_chars}.",
+                en="The title ({title_origin}) has only {chars} characters, fewer than the minimum of {min_chars}.",
             ),
             Text(
                 fr="Ajoutez environ {missing} caractères : précisez le sujet ou l’angle.",
@@ -92,16 +106,42 @@ class TitleLength(Rule[TitleLengthOptions]):
         if doc.title is None or not doc.title.value.strip():
             yield self.fail("missing", doc.title.span if doc.title else None, **limits)
             return
-        chars = len(doc.title.value.strip())
+        text = " ".join(doc.title.value.split())
+        origin = ORIGINS[doc.title_origin].render(ctx.lang) if doc.title_origin else "?"
+        chars = len(text)
+        width = text_width(text, options.font_px)
         span = doc.title.span
-        if chars > options.max_chars:
+        if chars > options.max_chars or width > options.max_px:
+            preview = truncate(text, options.max_px, options.font_px) or text
+            kept = preview.rstrip("…").split()
             yield self.fail(
-                "too-long", span, chars=chars, excess=chars - options.max_chars, **limits
+                "too-long",
+                span,
+                chars=chars,
+                width=round(width),
+                max_px=round(options.max_px),
+                cut_word=kept[-1] if kept else "",
+                preview=preview,
+                title_origin=origin,
+                **limits,
             )
         elif chars < options.min_chars:
             yield self.warn(
-                "too-short", span, chars=chars, missing=options.min_chars - chars, **limits
+                "too-short",
+                span,
+                chars=chars,
+                missing=options.min_chars - chars,
+                title_origin=origin,
+                **limits,
             )
+
+
+ORIGINS = {
+    TitleOrigin.HTML_TITLE: Text(fr="balise <title>", en="<title> tag"),
+    TitleOrigin.FRONT_MATTER: Text(fr="title du front matter", en="front-matter title"),
+    TitleOrigin.FIRST_H1: Text(fr="premier H1", en="first H1"),
+    TitleOrigin.FIRST_LINE: Text(fr="première ligne", en="first line"),
+}
 
 
 @dataclass(frozen=True)
