@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "-k", "--keyword", action="append", default=[], help="focus keyphrase (repeatable)"
     )
+    check.add_argument(
+        "--synonym", action="append", default=[], help="synonym of the keyphrase (repeatable)"
+    )
     check.add_argument("--profile", help="profile name (article, page) or a .toml file")
     check.add_argument(
         "--select", type=_csv, help="only these rules: names, codes or code prefixes"
@@ -93,6 +96,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     config: str | bool | None = False if args.no_config else args.config
     options = Options(
         keyword=tuple(args.keyword),
+        synonyms=tuple(args.synonym),
         profile=args.profile,
         select=tuple(args.select) if args.select is not None else None,
         ignore=tuple(args.ignore),

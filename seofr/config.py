@@ -43,6 +43,7 @@ TOP_LEVEL_KEYS = frozenset(
         "lang",
         "base-url",
         "reading-speed",
+        "derivations",
         "paths",
         "rules",
     }
@@ -77,6 +78,7 @@ class Settings:
     base_url: str | None
     reading_speed: int
     rules: dict[str, RuleConfig]
+    derivations: bool = False
     paths: tuple[str, ...] = ()
     origins: tuple[str, ...] = field(default=())
 
@@ -84,6 +86,7 @@ class Settings:
         """A stable text that changes whenever the effective configuration does."""
         parts = [
             f"{self.profile}|{self.fail_under}|{self.lang}|{self.base_url}|{self.reading_speed}"
+            f"|{self.derivations}"
         ]
         for name, rule in sorted(self.rules.items()):
             parts.append(f"{name}|{rule.severity}|{rule.weight}|{rule.options!r}")
@@ -267,6 +270,7 @@ def resolve(layers: Sequence[Layer], registry: Registry, path: str | None = None
         "lang": "fr",
         "base-url": None,
         "reading-speed": 230,
+        "derivations": False,
         "paths": (),
     }
     per_rule: dict[str, dict[str, Any]] = {}
@@ -301,6 +305,10 @@ def resolve(layers: Sequence[Layer], registry: Registry, path: str | None = None
             scalars["lang"] = values["lang"]
         if "base-url" in values:
             scalars["base-url"] = _strings(values["base-url"], f"{origin}: base-url")[0]
+        if "derivations" in values:
+            if not isinstance(values["derivations"], bool):
+                raise ConfigError(f"{origin}: derivations: expected true or false")
+            scalars["derivations"] = values["derivations"]
         if "paths" in values:
             scalars["paths"] = _strings(values["paths"], f"{origin}: paths")
         rules_table = values.get("rules", {})
@@ -343,6 +351,7 @@ def resolve(layers: Sequence[Layer], registry: Registry, path: str | None = None
         base_url=scalars["base-url"],
         reading_speed=scalars["reading-speed"],
         rules=rules,
+        derivations=scalars["derivations"],
         paths=scalars["paths"],
         origins=tuple(layer.origin for layer in all_layers),
     )

@@ -19,6 +19,7 @@ from seofr.rule import Need
 
 if TYPE_CHECKING:
     from seofr.french.analysis import FrenchAnalysis
+    from seofr.french.keyphrase import KeyphraseAnalysis
     from seofr.french.lang import LanguageGuess
 
 # Enough prose for a reliable guess of the document's language; langdetect's cost
@@ -39,6 +40,7 @@ class Context:
     keyphrases: tuple[str, ...] = ()
     original: Document | None = None
     needs: frozenset[Need] = field(default_factory=frozenset)
+    synonyms: tuple[str, ...] = ()
 
     @property
     def lang(self) -> Lang:
@@ -63,6 +65,15 @@ class Context:
         from seofr.french.analysis import FrenchAnalysis
 
         return FrenchAnalysis(self.prose, self.needs, self.doc.source_map)
+
+    @cached_property
+    def keyphrase(self) -> KeyphraseAnalysis:
+        """Keyphrases and the texts they are looked for in (loads the French pipeline)."""
+        from seofr.french.keyphrase import KeyphraseAnalysis
+
+        return KeyphraseAnalysis(
+            self.doc, self.french, self.keyphrases, self.synonyms, self.settings.derivations
+        )
 
     @cached_property
     def language(self) -> LanguageGuess:

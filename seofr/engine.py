@@ -35,6 +35,7 @@ class Options:
     """
 
     keyword: tuple[str, ...] = ()
+    synonyms: tuple[str, ...] = ()
     profile: str | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
@@ -94,16 +95,24 @@ def _front_matter_layer(doc: Document) -> Layer | None:
     return Layer(origin, values) if values else None
 
 
-def keyphrases_of(doc: Document, given: Sequence[str]) -> tuple[str, ...]:
-    """The focus keyphrases: the caller's, else the front matter's ``keyword``/``keyphrase``."""
+def _strings_of(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else ()
+    if isinstance(value, list):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    return ()
+
+
+def keyphrases_of(
+    doc: Document, given: Sequence[str], keys: Sequence[str] = ("keyword", "keyphrase")
+) -> tuple[str, ...]:
+    """The caller's keyphrases, else the front matter's (``keyword``, ``keyphrase``…)."""
     if given:
         return tuple(k.strip() for k in given if k.strip())
-    for key in ("keyword", "keyphrase", "keywords", "keyphrases"):
-        value = doc.front_matter.get(key)
-        if isinstance(value, str) and value.strip():
-            return (value.strip(),)
-        if isinstance(value, list):
-            return tuple(str(v).strip() for v in value if str(v).strip())
+    for key in keys:
+        found = _strings_of(doc.front_matter.get(key))
+        if found:
+            return found
     return ()
 
 
@@ -151,7 +160,14 @@ class Engine:
         needs = frozenset(
             need for name in settings.rules for need in self.registry.rules[name].needs
         )
-        ctx = Context(doc, settings, keyphrases_of(doc, options.keyword), original, needs)
+        ctx = Context(
+            doc,
+            settings,
+            keyphrases_of(doc, options.keyword, ("keyword", "keyphrase", "keywords", "keyphrases")),
+            original,
+            needs,
+            keyphrases_of(doc, options.synonyms, ("synonyms", "synonym")),
+        )
         directives = parse_directives(doc, self.registry.matching)
         results: list[RuleResult] = []
         findings: list[Finding] = list(self._input_findings(doc, settings.lang))
@@ -198,7 +214,8 @@ class Engine:
         try:
             for item in rule().check(ctx.doc, ctx, options):
                 if isinstance(item, Skip):
-                    return (Status.SKIP, 0.0), []
+                    # a skipped rule may still have said something useful (info only)
+                    return (Status.SKIP, 0.0), [v for v in violations if v.level is Level.INFO]
                 if isinstance(item, Score):
                     score = min(max(item.value, 0.0), 1.0)
                 else:
@@ -263,6 +280,7 @@ def analyze(
     source: Source,
     *,
     keyword: str | Sequence[str] | None = None,
+    synonyms: str | Sequence[str] | None = None,
     profile: str | None = None,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
@@ -277,13 +295,14 @@ def analyze(
 
     ``source`` is a path (``pathlib.Path``, or a one-line string naming an
     existing file), a string of HTML, Markdown or plain text, or raw bytes.
-    ``keyword`` is the focus keyphrase (or several); ``rules`` sets rule options,
+    ``keyword`` is the focus keyphrase (or several) and ``synonyms`` its
+    synonyms; ``rules`` sets rule options,
     e.g. ``{"word-count": {"min-words": 500}}``. Raises :class:`~seofr.InputError`
     for an unreadable document and :class:`~seofr.ConfigError` for a bad setting.
     """
-    keywords = (keyword,) if isinstance(keyword, str) else tuple(keyword or ())
     options = Options(
-        keyword=keywords,
+        keyword=(keyword,) if isinstance(keyword, str) else tuple(keyword or ()),
+        synonyms=(synonyms,) if isinstance(synonyms, str) else tuple(synonyms or ()),
         profile=profile,
         select=tuple(select) if select is not None else None,
         ignore=tuple(ignore),

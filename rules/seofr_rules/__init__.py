@@ -17,6 +17,7 @@ def builtin_rules() -> list[type[Rule[Any]]]:
     """Every built-in rule class."""
     from seofr_rules.headings import HeadingHierarchy, Subheadings
     from seofr_rules.indexing import Indexable
+    from seofr_rules.keyphrase import KEYPHRASE_RULES
     from seofr_rules.language import ForeignFragments, Language
     from seofr_rules.leftovers import Boilerplate
     from seofr_rules.links import ImageAlt, Links, LinkText
@@ -52,6 +53,7 @@ def builtin_rules() -> list[type[Rule[Any]]]:
         SentenceBeginnings,
         PassiveVoice,
         TransitionWords,
+        *KEYPHRASE_RULES,
     ]
 
 

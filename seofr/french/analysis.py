@@ -229,3 +229,17 @@ class FrenchAnalysis:
     def syllable_count(self) -> int:
         """Spoken syllables of all words."""
         return sum(s.syllables for s in self.sentences)
+
+
+def tokens_of_texts(texts: Sequence[str], needs: Iterable[Need]) -> list[tuple[Token, ...]]:
+    """The tokens of short texts (titles, anchors, keyphrases), offsets relative to each."""
+    from seofr.french.pipeline import process
+
+    needs = frozenset(needs)
+    result: list[tuple[Token, ...]] = []
+    for chunks in process(texts, needs):
+        tokens: list[Token] = []
+        for offset, doc in chunks:
+            tokens.extend(_tokens(doc, 0, len(doc), offset, needs))
+        result.append(tuple(tokens))
+    return result
