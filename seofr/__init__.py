@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from seofr.batch import analyze_many
 from seofr.document.model import Document, Format, Span
 from seofr.engine import Engine, Options, analyze
 from seofr.errors import ConfigError, InputError, SeofrError
@@ -44,4 +45,5 @@ __all__ = [
     "Text",
     "__version__",
     "analyze",
+    "analyze_many",
 ]

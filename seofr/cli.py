@@ -7,7 +7,6 @@ configuration or input error (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 import warnings
@@ -15,9 +14,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from seofr.document import EXTENSIONS
+from seofr.batch import Progress, run_batch
+from seofr.cache import ReportCache
+from seofr.document import EXTENSIONS, Document, Format, read_bytes
 from seofr.engine import Engine, Options
-from seofr.errors import ConfigError, InputError, SeofrError
+from seofr.errors import InputError, SeofrError
 from seofr.formatters import FORMATS, Batch, InputFailure, get_formatter
 from seofr.i18n import LANGS, Lang
 from seofr.registry import PluginWarning, registry
@@ -68,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--input-format", choices=("html", "markdown", "text"), help="format of stdin input"
     )
     check.add_argument("--original", help="the original the checked article rewrites")
+    check.add_argument(
+        "-j", "--jobs", type=int, default=1, help="worker processes for many documents"
+    )
+    check.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    check.add_argument("--cache-dir", help="where reports are cached (default .seofr_cache)")
 
     rules = commands.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("name", nargs="?", help="a rule name or code")
@@ -102,29 +108,51 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         ignore=tuple(args.ignore),
         fail_under=args.fail_under,
         lang=args.lang,
-        config=config,
+        # standard input has no folder: search the configuration from the current one
+        config=True if config is None else config,
         input_format=args.input_format,
     )
-    engine = Engine()
-    reports: list[Report] = []
-    failures: list[InputFailure] = []
-    for path in iter_inputs(args.paths):
+    # a wrong option stops the run once, here, rather than failing every document
+    Engine().settings_for(Document("", Format.TEXT), options)
+    cache = None
+    if not args.no_cache:
+        cache = ReportCache(registry(), Path(args.cache_dir) if args.cache_dir else None)
+    names = list(iter_inputs(args.paths))
+    results: list[Report | InputFailure | None] = [None] * len(names)
+    pending: list[tuple[int, bytes | Path, str | None]] = []
+    for index, name in enumerate(names):
         try:
-            if path == "-":
-                source: bytes | Path = sys.stdin.buffer.read()
-                if options.config is None:
-                    options = dataclasses.replace(options, config=True)
-            else:
-                source = Path(path)
-            original = Path(args.original) if args.original else None
-            report = engine.analyze(source, options, original)
-        except ConfigError:
-            raise
+            content = sys.stdin.buffer.read() if name == "-" else read_bytes(name)
         except InputError as exc:
-            failures.append(InputFailure(path, str(exc)))
-            print(f"seofr: {exc}", file=sys.stderr)
+            results[index] = InputFailure(name, str(exc))
             continue
-        reports.append(report)
+        path = None if name == "-" else name
+        key = cache.key(content, path, options, args.original) if cache else None
+        hit = cache.load(key, path) if cache and key else None
+        if hit is not None:
+            results[index] = hit
+        else:
+            pending.append((index, content if path is None else Path(path), key))
+    if pending:
+        bar = Progress(len(pending))
+        try:
+            done = run_batch(
+                [source for _, source, _ in pending],
+                options,
+                processes=args.jobs,
+                original=args.original,
+                on_done=bar.advance,
+            )
+        finally:
+            bar.close()
+        for (index, _, key), result in zip(pending, done, strict=True):
+            results[index] = result
+            if cache and key and isinstance(result, Report):
+                cache.store(key, result)
+    reports = [r for r in results if isinstance(r, Report)]
+    failures = [r for r in results if isinstance(r, InputFailure)]
+    for failure in failures:
+        print(f"seofr: {failure.message}", file=sys.stderr)
     lang: Lang = args.lang or (reports[0].lang if reports else "fr")  # type: ignore[assignment]
     formatter = get_formatter(args.format)
     color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ

@@ -11,7 +11,13 @@ from typing import Any
 from seofr.config import Layer, Settings, find_project_layer, project_layer_from_file, resolve
 from seofr.context import Context
 from seofr.directives import Directives, parse_directives
-from seofr.document import DEFAULT_MAX_BYTES, Document, load_document, parse_document
+from seofr.document import (
+    DEFAULT_MAX_BYTES,
+    EXTENSIONS,
+    Document,
+    load_document,
+    parse_document,
+)
 from seofr.document.model import Format
 from seofr.errors import ConfigError, InputError, SeofrError
 from seofr.i18n import Lang
@@ -64,19 +70,32 @@ class Options:
         return Layer("arguments", values)
 
 
-def _names_a_file(text: str) -> bool:
-    if "\n" in text or len(text) > _MAX_PATH_LENGTH:
-        return False
+def _as_path(text: str) -> Path | None:
+    """The path a string names, if it reads as one rather than as content.
+
+    A string with a line break, markup, or more than 4096 characters is
+    content. A single line naming an existing file, or ending in a supported
+    extension (a path with a typo), is a path.
+    """
+    if "\n" in text or len(text) > _MAX_PATH_LENGTH or text.lstrip().startswith("<"):
+        return None
     try:
-        return Path(text).is_file()
+        path = Path(text)
+        if path.is_file() or path.suffix.lower() in EXTENSIONS:
+            return path
     except (OSError, ValueError):
-        return False
+        return None
+    return None
 
 
 def read(source: Source, options: Options) -> Document:
     """The :class:`Document` for a path, a string of content or bytes."""
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and _names_a_file(source)):
-        return load_document(source, options.input_format, options.max_bytes)
+    path = source if isinstance(source, os.PathLike) else None
+    if isinstance(source, str):
+        path = _as_path(source)
+    if path is not None:
+        return load_document(path, options.input_format, options.max_bytes)
+    assert not isinstance(source, os.PathLike)
     if len(source) > options.max_bytes:
         raise InputError(f"input: more than the limit of {options.max_bytes:,} bytes (max-bytes)")
     return parse_document(source, None, options.input_format)
@@ -151,16 +170,16 @@ class Engine:
         original_doc = read(original, options) if original is not None else None
         return self.check(doc, options, original_doc)
 
-    def check(
+    def context(
         self, doc: Document, options: Options | None = None, original: Document | None = None
-    ) -> Report:
-        """Check a parsed document."""
+    ) -> Context:
+        """The per-document context: effective settings, keyphrases, needed analyses."""
         options = options or Options()
         settings = self.settings_for(doc, options)
         needs = frozenset(
             need for name in settings.rules for need in self.registry.rules[name].needs
         )
-        ctx = Context(
+        return Context(
             doc,
             settings,
             keyphrases_of(doc, options.keyword, ("keyword", "keyphrase", "keywords", "keyphrases")),
@@ -168,21 +187,38 @@ class Engine:
             needs,
             keyphrases_of(doc, options.synonyms, ("synonyms", "synonym")),
         )
+
+    def check(
+        self, doc: Document, options: Options | None = None, original: Document | None = None
+    ) -> Report:
+        """Check a parsed document."""
+        return self.run(self.context(doc, options, original))
+
+    def check_many(self, contexts: Sequence[Context]) -> list[Report]:
+        """Check several documents, running the French pipeline once across all of them."""
+        from seofr.french.analysis import analyze_batch
+        from seofr.french.pipeline import NLP_NEEDS
+
+        wanting = [ctx for ctx in contexts if ctx.needs & NLP_NEEDS]
+        if len(wanting) > 1:
+            needs = frozenset(n for ctx in wanting for n in ctx.needs)
+            batch = analyze_batch([(ctx.prose, ctx.doc.source_map) for ctx in wanting], needs)
+            for ctx, analysis in zip(wanting, batch, strict=True):
+                ctx.__dict__["french"] = analysis  # fills the context's cached property
+        return [self.run(ctx) for ctx in contexts]
+
+    def run(self, ctx: Context) -> Report:
+        """Run the selected rules in ``ctx`` and score the document."""
+        doc, settings = ctx.doc, ctx.settings
         directives = parse_directives(doc, self.registry.matching)
         results: list[RuleResult] = []
         findings: list[Finding] = list(self._input_findings(doc, settings.lang))
         for name, config in settings.rules.items():
             rule = self.registry.rules[name]
-            result, rule_findings = self._run(rule, config.options, ctx, directives)
+            (status, score), rule_findings = self._run(rule, config.options, ctx, directives)
             results.append(
                 RuleResult(
-                    name,
-                    rule.code,
-                    rule.category,
-                    result[0],
-                    result[1],
-                    config.weight,
-                    config.severity,
+                    name, rule.code, rule.category, status, score, config.weight, config.severity
                 )
             )
             findings.extend(
@@ -276,8 +312,7 @@ class Engine:
             )
 
 
-def analyze(
-    source: Source,
+def options_from(
     *,
     keyword: str | Sequence[str] | None = None,
     synonyms: str | Sequence[str] | None = None,
@@ -289,18 +324,10 @@ def analyze(
     rules: Mapping[str, Mapping[str, Any]] | None = None,
     config: str | os.PathLike[str] | bool | None = None,
     input_format: str | None = None,
-    original: Source | None = None,
-) -> Report:
-    """Analyze one document and return its :class:`~seofr.report.Report`.
-
-    ``source`` is a path (``pathlib.Path``, or a one-line string naming an
-    existing file), a string of HTML, Markdown or plain text, or raw bytes.
-    ``keyword`` is the focus keyphrase (or several) and ``synonyms`` its
-    synonyms; ``rules`` sets rule options,
-    e.g. ``{"word-count": {"min-words": 500}}``. Raises :class:`~seofr.InputError`
-    for an unreadable document and :class:`~seofr.ConfigError` for a bad setting.
-    """
-    options = Options(
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Options:
+    """The :class:`Options` for the keyword arguments of :func:`analyze`."""
+    return Options(
         keyword=(keyword,) if isinstance(keyword, str) else tuple(keyword or ()),
         synonyms=(synonyms,) if isinstance(synonyms, str) else tuple(synonyms or ()),
         profile=profile,
@@ -311,9 +338,25 @@ def analyze(
         rules=rules,
         config=config,
         input_format=input_format,
+        max_bytes=max_bytes,
     )
+
+
+def analyze(source: Source, *, original: Source | None = None, **settings: Any) -> Report:
+    """Analyze one document and return its :class:`~seofr.report.Report`.
+
+    ``source`` is a path (``pathlib.Path``, or a one-line string naming an
+    existing file), a string of HTML, Markdown or plain text, or raw bytes.
+    ``original`` is the article this one rewrites, for the rewrite rules.
+    Settings: ``keyword`` (the focus keyphrase, or several), ``synonyms``,
+    ``profile``, ``select``, ``ignore``, ``fail_under``, ``lang`` (``"fr"`` or
+    ``"en"``), ``rules`` (rule options, e.g. ``{"word-count": {"min-words":
+    500}}``), ``config`` (a configuration file, or ``False`` for none),
+    ``input_format`` and ``max_bytes``. Raises :class:`~seofr.InputError` for an
+    unreadable document and :class:`~seofr.ConfigError` for a bad setting.
+    """
     try:
-        return _default_engine().analyze(source, options, original)
+        return _default_engine().analyze(source, options_from(**settings), original)
     except SeofrError:
         raise
     except RecursionError:
@@ -330,4 +373,4 @@ def _default_engine() -> Engine:
     return _ENGINE
 
 
-__all__ = ["Engine", "Format", "Options", "analyze", "keyphrases_of", "read"]
+__all__ = ["Engine", "Format", "Options", "analyze", "keyphrases_of", "options_from", "read"]

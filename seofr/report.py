@@ -52,6 +52,28 @@ class Finding:
             "end": span.end if span else None,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """The finding :meth:`to_dict` described."""
+        span = None
+        if data.get("start") is not None:
+            span = Span(
+                data["start"],
+                data["end"],
+                data["line"],
+                data["column"],
+                data["end_line"],
+                data["end_column"],
+            )
+        return cls(
+            data["rule"],
+            data["code"],
+            Severity(data["severity"]),
+            data["message"],
+            data["fix"],
+            span,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class RuleResult:
@@ -74,7 +96,21 @@ class RuleResult:
             "status": str(self.status),
             "score": round(self.score, 4),
             "weight": self.weight,
+            "severity": str(self.severity),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RuleResult:
+        """The result :meth:`to_dict` described."""
+        return cls(
+            data["name"],
+            data["code"],
+            data["category"],
+            Status(data["status"]),
+            float(data["score"]),
+            float(data["weight"]),
+            Severity(data["severity"]),
+        )
 
 
 def weighted_score(results: list[RuleResult]) -> float | None:
@@ -130,6 +166,24 @@ class Report:
     def findings_of(self, name: str) -> list[Finding]:
         """The findings of the rule called ``name``."""
         return [f for f in self.findings if f.rule == name]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], path: str | None = None) -> Report:
+        """The report :meth:`to_dict` described (``path`` replaces the stored one)."""
+        return cls(
+            path=path if path is not None else data["path"],
+            format=data["format"],
+            lang=data["lang"],
+            profile=data["profile"],
+            fail_under=float(data["fail_under"]),
+            results=tuple(RuleResult.from_dict(r) for r in data["rules"]),
+            findings=tuple(Finding.from_dict(f) for f in data["findings"]),
+            stats=dict(data["stats"]),
+            title=data["title"],
+            title_origin=data["title_origin"],
+            keyphrases=tuple(data["keyphrases"]),
+            encoding=data["encoding"],
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The report as a JSON object (an element of ``documents`` in the JSON output)."""

@@ -25,3 +25,13 @@ def seed() -> Path:
     if not SHARED_CORPUS.is_dir():
         pytest.skip("../shared/corpus is not available in this checkout")
     return SHARED_CORPUS
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep the CLI's report cache out of the working tree during tests."""
+    import seofr.cache
+
+    monkeypatch.setattr(seofr.cache, "DEFAULT_DIR", tmp_path_factory.mktemp("cache"))

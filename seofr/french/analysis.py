@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from typing import Any
 
 from seofr.document.model import Block, Heading, SourceMap, Span
@@ -186,17 +187,23 @@ class FrenchAnalysis:
     """The French analysis of a document's prose elements, computed at once."""
 
     def __init__(
-        self, elements: Sequence[Element], needs: Iterable[Need], source_map: SourceMap
+        self,
+        elements: Sequence[Element],
+        needs: Iterable[Need],
+        source_map: SourceMap,
+        processed: Iterable[list[tuple[int, Any]]] | None = None,
     ) -> None:
+        """Analyse ``elements``; ``processed`` gives their spaCy output when a batch
+        already ran the pipeline (see :func:`analyze_batch`)."""
         from seofr.french.pipeline import process
 
         self.elements = tuple(elements)
         needs = frozenset(needs)
+        if processed is None:
+            processed = process((e.text for e in self.elements), needs)
         sentences: list[Sentence] = []
         by_element: list[tuple[Sentence, ...]] = []
-        for index, (element, chunks) in enumerate(
-            zip(self.elements, process((e.text for e in self.elements), needs), strict=True)
-        ):
+        for index, (element, chunks) in enumerate(zip(self.elements, processed, strict=True)):
             found: list[Sentence] = []
             for offset, doc in chunks:
                 for start, end, first, last in _sentence_bounds(doc, doc.text):
@@ -243,3 +250,17 @@ def tokens_of_texts(texts: Sequence[str], needs: Iterable[Need]) -> list[tuple[T
             tokens.extend(_tokens(doc, 0, len(doc), offset, needs))
         result.append(tuple(tokens))
     return result
+
+
+def analyze_batch(
+    documents: Sequence[tuple[Sequence[Element], SourceMap]], needs: Iterable[Need]
+) -> list[FrenchAnalysis]:
+    """Analyse several documents with one ``nlp.pipe`` stream across all of them."""
+    from seofr.french.pipeline import process
+
+    needs = frozenset(needs)
+    stream = process((e.text for elements, _ in documents for e in elements), needs)
+    return [
+        FrenchAnalysis(elements, needs, source_map, islice(stream, len(elements)))
+        for elements, source_map in documents
+    ]

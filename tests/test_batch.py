@@ -1,0 +1,117 @@
+"""Batches (order, bad files, processes) and the CLI's report cache."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import seofr
+from seofr.batch import Progress
+from seofr.formatters import InputFailure
+
+from .conftest import CORPUS, EXAMPLES
+
+
+def _files() -> list[Path]:
+    return [
+        EXAMPLES / "article.md",
+        EXAMPLES / "brouillon.html",
+        CORPUS / "recette.md",
+        CORPUS / "notice.txt",
+    ]
+
+
+def test_batch_keeps_order_and_survives_a_bad_file(tmp_path: Path) -> None:
+    missing = tmp_path / "absent.md"
+    sources = [_files()[0], missing, _files()[1]]
+    results = seofr.analyze_many(sources, processes=1, progress=False)
+    assert isinstance(results[1], InputFailure) and "no such file" in results[1].message
+    assert [Path(r.path).name for r in results] == ["article.md", "absent.md", "brouillon.html"]
+
+
+def test_processes_give_the_same_reports() -> None:
+    files = _files() * 3
+    one = seofr.analyze_many(files, processes=1, progress=False)
+    two = seofr.analyze_many(files, processes=2, progress=False)
+    assert [json.dumps(r.to_dict()) for r in one] == [json.dumps(r.to_dict()) for r in two]  # type: ignore[union-attr]
+
+
+def test_batch_equals_single_analysis() -> None:
+    batch = seofr.analyze_many(_files(), progress=False)
+    single = [seofr.analyze(path) for path in _files()]
+    assert [r.to_dict() for r in batch] == [r.to_dict() for r in single]  # type: ignore[union-attr]
+
+
+def test_progress_bar_only_when_asked_or_on_a_terminal() -> None:
+    quiet = io.StringIO()
+    bar = Progress(3, quiet)
+    bar.advance(1, "a.md")
+    assert quiet.getvalue() == ""
+    shown = io.StringIO()
+    bar = Progress(3, shown, enabled=True)
+    bar.advance(2, "dossier/b.md")
+    assert "2/3" in shown.getvalue() and "b.md" in shown.getvalue()
+
+
+def _cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    code = (
+        "import sys\n"
+        "from seofr.cli import main\n"
+        "status = main(sys.argv[1:])\n"
+        "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr)\n"
+        "sys.exit(status)\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def test_second_run_uses_the_cache_without_spacy(tmp_path: Path) -> None:
+    for path in _files()[:2]:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    first = _cli(["check", ".", "--format", "json"], tmp_path)
+    assert "SPACY" in first.stderr.split()
+    second = _cli(["check", ".", "--format", "json"], tmp_path)
+    assert "NO-SPACY" in second.stderr.split()
+    assert first.stdout == second.stdout and first.returncode == second.returncode == 1
+    # an edited file is analysed again
+    article = tmp_path / "article.md"
+    article.write_text(article.read_text("utf-8") + "\nUne phrase de plus.\n", "utf-8")
+    third = _cli(["check", ".", "--format", "json"], tmp_path)
+    assert "SPACY" in third.stderr.split()
+
+
+def test_configuration_change_invalidates_the_cache(tmp_path: Path) -> None:
+    (tmp_path / "brouillon.html").write_bytes((EXAMPLES / "brouillon.html").read_bytes())
+    _cli(["check", ".", "--select", "S,M"], tmp_path)
+    (tmp_path / "seofr.toml").write_text("fail-under = 5\n", "utf-8")
+    again = _cli(["check", ".", "--select", "S,M", "--format", "json"], tmp_path)
+    assert json.loads(again.stdout)["documents"][0]["fail_under"] == 5
+
+
+def test_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path: Path) -> None:
+    (tmp_path / "brouillon.html").write_bytes((EXAMPLES / "brouillon.html").read_bytes())
+    first = _cli(["check", ".", "--select", "S,M", "--format", "json"], tmp_path)
+    entries = list((tmp_path / ".seofr_cache").rglob("*.json"))
+    assert len(entries) == 1
+    entries[0].write_text("{ not json", "utf-8")
+    second = _cli(["check", ".", "--select", "S,M", "--format", "json"], tmp_path)
+    assert second.stdout == first.stdout
+    assert json.loads(entries[0].read_text("utf-8"))["path"]
+
+
+def test_no_cache_flag(tmp_path: Path) -> None:
+    (tmp_path / "brouillon.html").write_bytes((EXAMPLES / "brouillon.html").read_bytes())
+    _cli(["check", ".", "--select", "S", "--no-cache"], tmp_path)
+    assert not (tmp_path / ".seofr_cache").exists()
+
+
+def test_jobs_option(tmp_path: Path) -> None:
+    for path in _files():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    run = _cli(["check", ".", "-j", "2", "--no-cache", "--format", "json"], tmp_path)
+    names = [Path(d["path"]).name for d in json.loads(run.stdout)["documents"]]
+    assert names == sorted(names)
