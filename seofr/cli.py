@@ -16,7 +16,7 @@ from typing import NoReturn, TextIO
 
 from seofr.batch import Progress, run_batch
 from seofr.cache import ReportCache
-from seofr.document import EXTENSIONS, Document, Format, read_bytes
+from seofr.document import DEFAULT_MAX_BYTES, EXTENSIONS, Document, Format, read_bytes
 from seofr.engine import Engine, Options
 from seofr.errors import InputError, SeofrError
 from seofr.formatters import FORMATS, Batch, InputFailure, get_formatter
@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "-j", "--jobs", type=int, default=1, help="worker processes for many documents"
     )
+    check.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help="largest input accepted, in bytes (default 20 MB)",
+    )
     check.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     check.add_argument("--cache-dir", help="where reports are cached (default .seofr_cache)")
 
@@ -98,6 +104,13 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[str]:
             yield raw
 
 
+def _read_stdin(max_bytes: int) -> bytes:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"-: more than the limit of {max_bytes:,} bytes (--max-bytes)")
+    return data
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     config: str | bool | None = False if args.no_config else args.config
     options = Options(
@@ -111,6 +124,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         # standard input has no folder: search the configuration from the current one
         config=True if config is None else config,
         input_format=args.input_format,
+        max_bytes=args.max_bytes,
     )
     # a wrong option stops the run once, here, rather than failing every document
     Engine().settings_for(Document("", Format.TEXT), options)
@@ -122,7 +136,11 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     pending: list[tuple[int, bytes | Path, str | None]] = []
     for index, name in enumerate(names):
         try:
-            content = sys.stdin.buffer.read() if name == "-" else read_bytes(name)
+            content = (
+                _read_stdin(options.max_bytes)
+                if name == "-"
+                else read_bytes(name, options.max_bytes)
+            )
         except InputError as exc:
             results[index] = InputFailure(name, str(exc))
             continue

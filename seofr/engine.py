@@ -19,7 +19,7 @@ from seofr.document import (
     parse_document,
 )
 from seofr.document.model import Format
-from seofr.errors import ConfigError, InputError, SeofrError
+from seofr.errors import ConfigError, DocumentConfigError, InputError, SeofrError
 from seofr.i18n import Lang
 from seofr.messages import INPUT_CODE, INPUT_NOTES, INPUT_RULE, RULE_CRASHED
 from seofr.registry import AnyRule, Registry, registry
@@ -107,7 +107,7 @@ def _front_matter_layer(doc: Document) -> Layer | None:
     origin = f"{doc.path or 'input'}: front matter seofr"
     if table is not None:
         if not isinstance(table, dict):
-            raise ConfigError(f"{origin}: expected a table of settings")
+            raise DocumentConfigError(f"{origin}: expected a table of settings")
         values.update(table)
     if "profile" in doc.front_matter:
         values["profile"] = doc.front_matter["profile"]
@@ -157,6 +157,11 @@ class Engine:
             layers.append(project_layer_from_file(path))
         front = _front_matter_layer(doc)
         if front is not None:
+            # checked alone first, so that its mistakes are blamed on the document
+            try:
+                resolve([front], self.registry, doc.path)
+            except ConfigError as error:
+                raise DocumentConfigError(str(error)) from None
             layers.append(front)
         layers.append(options.layer())
         return resolve(layers, self.registry, doc.path)
@@ -361,6 +366,10 @@ def analyze(source: Source, *, original: Source | None = None, **settings: Any) 
         raise
     except RecursionError:
         raise InputError("input: too deeply nested to be analyzed") from None
+    except (MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # the API promises seofr errors only
+        raise SeofrError(f"internal error: {type(exc).__name__}: {exc}") from exc
 
 
 _ENGINE: Engine | None = None

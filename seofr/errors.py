@@ -13,3 +13,10 @@ class InputError(SeofrError):
 
 class ConfigError(SeofrError):
     """A configuration is wrong: unknown rule or option, value of the wrong type…"""
+
+
+class DocumentConfigError(InputError, ConfigError):
+    """A document's own settings (its front matter's ``seofr`` table) are wrong.
+
+    Both an input error (the document is at fault) and a configuration error.
+    """

@@ -43,6 +43,16 @@ INPUT_NOTES: dict[str, Template] = {
             en="Check the file’s encoding and correct the replaced characters.",
         ),
     ),
+    "characters-replaced": Template(
+        Text(
+            fr="{count} caractère(s) invalide(s) (demi-paires UTF-16) remplacé(s) par « � ».",
+            en="{count} invalid character(s) (lone UTF-16 surrogates) replaced with “�”.",
+        ),
+        Text(
+            fr="Corrigez le texte à la source : il a été mal converti.",
+            en="Correct the text at its source: it was badly converted.",
+        ),
+    ),
     "front-matter-invalid": Template(
         Text(
             fr="Le front matter YAML est illisible et a été ignoré : {error}.",

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# pytester runs pytest inside tests: the pytest plugin's tests need it
+pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -35,3 +40,21 @@ def _cache_in_tmp(
     import seofr.cache
 
     monkeypatch.setattr(seofr.cache, "DEFAULT_DIR", tmp_path_factory.mktemp("cache"))
+
+
+# Property tests: a small fixed budget by default (CI), a large one under `make fuzz`.
+settings.register_profile(
+    "ci",
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=100_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("SEOFR_HYPOTHESIS_PROFILE", "ci"))

@@ -60,7 +60,7 @@ def test_meta_charset_iso_8859_1_reads_as_windows_1252() -> None:
     decoded = decode(page.encode("cp1252"))
     assert decoded.text == page
     assert decoded.encoding == "cp1252"
-    assert decoded.notes == (InputNote("decoding-declared", {"encoding": "cp1252"}),)
+    assert decoded.notes == (InputNote("decoding-declared", {"encoding": "iso-8859-1 (cp1252)"}),)
 
 
 def test_http_equiv_charset() -> None:
@@ -72,7 +72,7 @@ def test_http_equiv_charset() -> None:
     assert decoded.text == page
     assert decoded.encoding == "iso8859-15"
     assert _keys(decoded) == ["decoding-declared"]
-    assert decoded.notes[0].params == {"encoding": "iso8859-15"}
+    assert decoded.notes[0].params == {"encoding": "iso-8859-15"}
 
 
 def test_xml_declaration() -> None:

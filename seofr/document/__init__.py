@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from seofr.document.model import (
@@ -95,7 +96,8 @@ def parse_document(
         decoded = decode(content)
         text, encoding, notes = decoded.text, decoded.encoding, decoded.notes
     else:
-        text, encoding, notes = content.removeprefix("\ufeff"), "utf-8", ()
+        text, encoding = content.removeprefix("\ufeff"), "utf-8"
+        text, notes = _without_surrogates(text)
     if input_format is not None:
         try:
             fmt = Format(input_format)
@@ -114,6 +116,22 @@ def parse_document(
         raise InputError(f"{path or 'input'}: too deeply nested to be read") from None
     except Exception as exc:  # a parser bug must surface as an input error, not a traceback
         raise InputError(f"{path or 'input'}: cannot be parsed as {fmt} ({exc})") from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> tuple[str, tuple[InputNote, ...]]:
+    """Lone surrogates (from a broken string) cannot be written out: replace them.
+
+    The replacement character keeps every offset in place.
+    """
+    first = _SURROGATE.search(text)
+    if first is None:
+        return text, ()
+    cleaned, count = _SURROGATE.subn("\ufffd", text)
+    span = SourceMap(cleaned).span(first.start(), first.start() + 1)
+    return cleaned, (InputNote("characters-replaced", {"count": count}, span),)
 
 
 def load_document(

@@ -102,7 +102,7 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    declared = _declared_codec(data[:_DECLARATION_WINDOW])
+    declared, label = _declared_codec(data[:_DECLARATION_WINDOW])
     if declared is not None:
         try:
             text = data.decode(declared)
@@ -111,7 +111,10 @@ def decode(data: bytes) -> Decoded:
             pass
         else:
             return Decoded(
-                text, declared, (InputNote("decoding-declared", {"encoding": declared}),)
+                text,
+                declared,
+                # say what the file declares, and what it was read as when browsers differ
+                (InputNote("decoding-declared", {"encoding": _shown(label, declared)}),),
             )
     as_utf8 = _decode_replacing(data, "utf-8", "utf-8", ())
     replaced = sum(int(note.params["count"]) for note in as_utf8.notes)
@@ -142,8 +145,12 @@ def _decode_replacing(data: bytes, codec: str, name: str, notes: tuple[InputNote
     return Decoded(text, name, (*notes, note))
 
 
-def _declared_codec(head: bytes) -> str | None:
-    """The Python codec for the charset the document declares, if usable.
+def _shown(label: str, codec: str) -> str:
+    return label if codecs.lookup(label).name == codec else f"{label} ({codec})"
+
+
+def _declared_codec(head: bytes) -> tuple[str | None, str]:
+    """The Python codec for the charset the document declares, if usable, and the label.
 
     A declaration of UTF-8 (or of UTF-16/32, which browsers read as UTF-8 when
     the declaration itself is readable as ASCII) gives ``None``: UTF-8 has
@@ -151,25 +158,25 @@ def _declared_codec(head: bytes) -> str | None:
     """
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     if match is None:
-        return None
+        return None, ""
     label = match.group(1).decode("ascii").lower()
     try:
         name = codecs.lookup(label).name
     except LookupError:
-        return None
+        return None, label
     if name in _WINDOWS_1252_ALIASES:
-        return "cp1252"
+        return "cp1252", label
     if name.startswith(("utf-8", "utf-16", "utf-32")) or name in _REFUSED_CODECS:
-        return None
+        return None, label
     # The declaration was read as ASCII: an encoding in which it reads
     # otherwise (EBCDIC…) cannot be the page's.
     declaration = match.group(0)
     try:
         if declaration.decode(name) != declaration.decode("ascii"):
-            return None
+            return None, label
     except (ValueError, LookupError):
-        return None
-    return name
+        return None, label
+    return name, label
 
 
 def _non_ascii(text: str) -> int:

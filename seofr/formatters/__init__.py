@@ -1,12 +1,24 @@
-"""Output formats. A formatter turns reports into text; it never recomputes anything."""
+"""Output formats. A formatter turns reports into text; it never recomputes anything.
+
+Besides the containers every formatter receives, this module holds the helpers
+the machine-readable formats share (SARIF, GitHub annotations, JUnit), so that
+a path or a finding reads the same in each of them.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path, PurePath
 
-from seofr.i18n import Lang
-from seofr.report import Report
+from seofr.i18n import Lang, Text, format_number
+from seofr.report import Finding, Report
+
+STDIN_PATH = "-"
+"""How a document read from standard input is named (it has no path)."""
+
+FIX_SEPARATOR = " — "
 
 
 @dataclass(frozen=True)
@@ -27,16 +39,90 @@ class Batch:
 
 Formatter = Callable[[Batch, Lang, bool], str]
 
+# The pseudo-rule under which the engine reports notes about the input itself
+# (encoding, front matter): it has no class in the registry, hence no summary.
+INPUT_SUMMARY = Text(
+    fr="Remarques sur la lecture du fichier (encodage, front matter).",
+    en="Notes on how the file was read (encoding, front matter).",
+)
+
+VERDICTS = {
+    True: Text(fr="réussi", en="passed"),
+    False: Text(fr="échec", en="failed"),
+}
+
+
+def relative_path(path: str | None) -> str:
+    """``path`` relative to the current directory, with ``/`` separators.
+
+    CI tools resolve annotation paths against the checkout, which is where seofr
+    runs; a path outside the current directory stays as given (still posix), and
+    standard input is ``-``.
+    """
+    if path is None or path == STDIN_PATH:
+        return STDIN_PATH
+    absolute = Path(os.path.abspath(path))
+    try:
+        relative: PurePath = absolute.relative_to(Path(os.path.abspath(os.curdir)))
+    except ValueError:
+        relative = Path(path)
+    return relative.as_posix()
+
+
+def finding_text(finding: Finding) -> str:
+    """The finding's message followed by its fix, as one sentence pair."""
+    if finding.fix:
+        return f"{finding.message}{FIX_SEPARATOR}{finding.fix}"
+    return finding.message
+
+
+def finding_line(path: str, finding: Finding) -> str:
+    """``path:line:column: message — fix``, the compiler-style line editors jump to."""
+    where = path
+    if finding.span is not None:
+        where += f":{finding.span.line}:{finding.span.column}"
+    return f"{where}: {finding_text(finding)}"
+
+
+def format_score(report: Report, lang: Lang) -> str:
+    """The overall score as a writer reads it: ``72`` or ``72,5`` (fr), ``72.5`` (en)."""
+    score = report.score
+    return format_number(score, lang, 0 if score.is_integer() else 1)
+
+
+def rule_summary(name: str, lang: Lang) -> str | None:
+    """What the rule called ``name`` checks, in ``lang``; ``None`` for an unknown rule."""
+    from seofr.messages import INPUT_RULE
+    from seofr.registry import registry
+
+    if name == INPUT_RULE:
+        return INPUT_SUMMARY.render(lang)
+    rule = registry().rules.get(name)
+    return rule.summary.render(lang) if rule is not None else None
+
 
 def get_formatter(name: str) -> Formatter:
-    """The formatter called ``name`` (``text`` or ``json``)."""
+    """The formatter called ``name`` (one of :data:`FORMATS`)."""
+    # imported on demand: a run loads only the format it prints
     if name == "json":
         from seofr.formatters.json import format_json
 
         return format_json
+    if name == "sarif":
+        from seofr.formatters.sarif import format_sarif
+
+        return format_sarif
+    if name == "github":
+        from seofr.formatters.github import format_github
+
+        return format_github
+    if name == "junit":
+        from seofr.formatters.junit import format_junit
+
+        return format_junit
     from seofr.formatters.text import format_text
 
     return format_text
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit")

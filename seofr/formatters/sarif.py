@@ -1,0 +1,168 @@
+"""SARIF 2.1.0, the static-analysis format code-scanning services read.
+
+One run holds every document: the rules that produced a finding become the
+driver's ``rules``, each finding a ``result`` pointing at its file and, when it
+has a position, its region. Inputs that could not be read become error
+notifications of the single invocation, which is then not successful.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+from seofr.formatters import (
+    Batch,
+    InputFailure,
+    finding_text,
+    relative_path,
+    rule_summary,
+)
+from seofr.i18n import Lang
+from seofr.report import Finding, Report
+from seofr.rule import Severity
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+# The project has no public home yet; docs/integrations.md says to replace it.
+INFORMATION_URI = "https://example.invalid/seofr"
+
+LEVELS = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "note",
+}
+
+
+def artifact_uri(path: str | None) -> str:
+    """The relative URI of a document: its relative path, percent-encoded.
+
+    SARIF wants a URI reference, so spaces and accented letters in file names
+    are encoded (``/`` is kept: it separates the segments).
+    """
+    return quote(relative_path(path), safe="/")
+
+
+def _artifact(path: str | None) -> dict[str, Any]:
+    return {"artifactLocation": {"uri": artifact_uri(path)}}
+
+
+def _region(finding: Finding) -> dict[str, int] | None:
+    span = finding.span
+    if span is None:
+        return None
+    # seofr's end is the position of the first character after the range,
+    # exactly SARIF's endColumn ("the character following the end").
+    return {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+    }
+
+
+def _categories(batch: Batch) -> dict[str, str]:
+    """The category of every rule that ran, from the reports themselves."""
+    categories: dict[str, str] = {}
+    for report in batch.reports:
+        for result in report.results:
+            categories.setdefault(result.name, result.category)
+    return categories
+
+
+def _descriptors(batch: Batch, lang: Lang) -> list[dict[str, Any]]:
+    """One reporting descriptor per rule that has a finding, sorted by name."""
+    from seofr.messages import INPUT_RULE
+
+    categories = _categories(batch)
+    seen: dict[str, Finding] = {}
+    for report in batch.reports:
+        for finding in report.findings:
+            seen.setdefault(finding.rule, finding)
+    descriptors = []
+    for name in sorted(seen):
+        descriptor: dict[str, Any] = {"id": name, "name": name}
+        summary = rule_summary(name, lang)
+        if summary is not None:
+            descriptor["shortDescription"] = {"text": summary}
+        descriptor["properties"] = {
+            "code": seen[name].code,
+            # only the engine's notes about the input come from no rule that ran
+            "category": categories.get(name, INPUT_RULE),
+        }
+        descriptors.append(descriptor)
+    return descriptors
+
+
+def _result(report: Report, finding: Finding, index: int) -> dict[str, Any]:
+    location: dict[str, Any] = _artifact(report.path)
+    region = _region(finding)
+    if region is not None:
+        location["region"] = region
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding_text(finding)},
+        "locations": [{"physicalLocation": location}],
+        "properties": {"code": finding.code},
+    }
+
+
+def _notification(failure: InputFailure) -> dict[str, Any]:
+    return {
+        "level": "error",
+        "message": {"text": failure.message},
+        "locations": [{"physicalLocation": _artifact(failure.path)}],
+    }
+
+
+def batch_to_sarif(batch: Batch, lang: Lang) -> dict[str, Any]:
+    """The whole run as a SARIF log object."""
+    from seofr import __version__
+
+    rules = _descriptors(batch, lang)
+    index = {descriptor["id"]: i for i, descriptor in enumerate(rules)}
+    results = [
+        _result(report, finding, index[finding.rule])
+        for report in batch.reports
+        for finding in report.findings
+    ]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "seofr",
+                "version": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": rules,
+            }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": not batch.failures,
+                "toolExecutionNotifications": [_notification(f) for f in batch.failures],
+            }
+        ],
+        "language": lang,
+        # columns count characters of the decoded text, not UTF-16 units
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        # the per-document verdicts SARIF has no field for
+        "properties": {
+            "documents": [
+                {
+                    "uri": artifact_uri(report.path),
+                    "score": report.score,
+                    "passed": report.passed,
+                }
+                for report in batch.reports
+            ]
+        },
+    }
+    return {"$schema": SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
+
+
+def format_sarif(batch: Batch, lang: Lang, color: bool) -> str:
+    """The SARIF log as indented JSON; keys keep their order, so equal runs give equal bytes."""
+    return json.dumps(batch_to_sarif(batch, lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,358 @@
+"""The CI formats (SARIF, GitHub annotations, JUnit) on real documents."""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from seofr.cli import main
+from seofr.engine import Engine, Options
+from seofr.formatters import (
+    FORMATS,
+    INPUT_SUMMARY,
+    VERDICTS,
+    Batch,
+    InputFailure,
+    format_score,
+    get_formatter,
+    github,
+    junit,
+    relative_path,
+)
+from seofr.formatters.github import escape_data, escape_property, format_github
+from seofr.formatters.junit import format_junit
+from seofr.formatters.sarif import format_sarif
+from seofr.i18n import Text
+from seofr.report import Finding, Report
+from seofr.rule import Severity, Status
+
+from .conftest import EXAMPLES, ROOT
+
+SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+
+# A recipe whose positions are known: the front-matter title (line 2) is too
+# long, and the first subheading (line 8) is an H4 right under the H1.
+RECIPE = """\
+---
+title: "Tarte aux pommes de grand-mère : la recette facile, rapide et vraiment inratable pour tous les gourmands"
+description: "Une tarte aux pommes simple."
+---
+
+# Tarte aux pommes de grand-mère
+
+#### Les ingrédients
+
+Il faut six pommes, une pâte brisée, du sucre et un peu de beurre. Choisissez des pommes acidulées, qui tiennent bien à la cuisson.
+
+## La préparation
+
+Épluchez les pommes, puis coupez-les en fines lamelles. Étalez la pâte dans le moule et piquez-la avec une fourchette. Disposez ensuite les lamelles en rosace et saupoudrez de sucre.
+
+## La cuisson
+
+Enfournez la tarte pendant quarante minutes à 180 degrés. Laissez-la tiédir avant de la servir avec une boule de glace à la vanille.
+"""
+TITLE_LINE = 2
+H4_LINE = 8
+
+
+@pytest.fixture(scope="module")
+def recipe(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("site") / "recette.md"
+    path.write_text(RECIPE, "utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def batch(recipe: Path) -> Batch:
+    """The two examples and the recipe, analyzed once for the whole module."""
+    engine = Engine()
+    paths = [EXAMPLES / "article.md", EXAMPLES / "brouillon.html", recipe]
+    return Batch([engine.analyze(path, Options(config=False)) for path in paths])
+
+
+def validate_sarif(text: str) -> dict[str, Any]:
+    log: dict[str, Any] = json.loads(text)
+    validator = jsonschema.Draft4Validator(SARIF_SCHEMA, format_checker=jsonschema.FormatChecker())
+    validator.validate(log)
+    return log
+
+
+def run(args: list[str]) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(args, out)
+    return code, out.getvalue()
+
+
+def fake_report(*findings: Finding, path: str = "docs/page.md") -> Report:
+    return Report(
+        path=path,
+        format="markdown",
+        lang="fr",
+        profile="article",
+        fail_under=70.0,
+        results=(),
+        findings=findings,
+        stats={},
+    )
+
+
+# --- shared helpers ---------------------------------------------------------
+
+
+def test_every_format_is_offered_and_found() -> None:
+    assert set(FORMATS) >= {"text", "json", "sarif", "github", "junit"}
+    assert get_formatter("sarif") is format_sarif
+    assert get_formatter("github") is format_github
+    assert get_formatter("junit") is format_junit
+
+
+def test_relative_path_is_posix_and_relative_to_the_current_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "blog").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert relative_path(str(tmp_path / "blog" / "a.md")) == "blog/a.md"
+    assert relative_path("blog/a.md") == "blog/a.md"
+    assert relative_path(None) == "-"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [INPUT_SUMMARY, *VERDICTS.values(), github.SUMMARY, *junit.LABELS.values()],
+)
+def test_new_wording_exists_in_both_languages(text: Text) -> None:
+    assert text.fr and text.en and text.fr != text.en
+    assert text.placeholders("fr") == text.placeholders("en")
+
+
+# --- SARIF ------------------------------------------------------------------
+
+
+def test_sarif_validates_against_the_official_schema(batch: Batch) -> None:
+    log = validate_sarif(format_sarif(batch, "fr", False))
+    assert log["version"] == "2.1.0"
+    assert log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json"
+    (run_,) = log["runs"]
+    findings = [f for report in batch.reports for f in report.findings]
+    assert len(run_["results"]) == len(findings)
+    assert run_["invocations"][0]["executionSuccessful"] is True
+
+
+def test_sarif_rules_are_the_rules_that_found_something(batch: Batch) -> None:
+    driver = json.loads(format_sarif(batch, "en", False))["runs"][0]["tool"]["driver"]
+    ids = [rule["id"] for rule in driver["rules"]]
+    assert ids == sorted({f.rule for report in batch.reports for f in report.findings})
+    words = next(rule for rule in driver["rules"] if rule["id"] == "word-count")
+    assert words["properties"]["category"] == "content"
+    assert words["shortDescription"]["text"].startswith("The text")  # chosen language
+
+
+def test_sarif_results_point_at_the_finding(batch: Batch, recipe: Path) -> None:
+    log = json.loads(format_sarif(batch, "fr", False))
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    report = batch.reports[2]
+    heading = next(f for f in report.findings_of("heading-hierarchy") if f.span)
+    result = next(
+        r
+        for r in log["runs"][0]["results"]
+        if r["ruleId"] == "heading-hierarchy"
+        and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("recette.md")
+    )
+    assert rules[result["ruleIndex"]]["id"] == "heading-hierarchy"
+    assert result["level"] == "error"
+    assert result["message"]["text"] == f"{heading.message} — {heading.fix}"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] == H4_LINE
+    line = RECIPE.splitlines()[H4_LINE - 1]
+    assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == "Les ingrédients"
+
+
+def test_sarif_document_findings_have_no_region(batch: Batch) -> None:
+    log = json.loads(format_sarif(batch, "fr", False))
+    words = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "word-count")
+    assert "region" not in words["locations"][0]["physicalLocation"]
+    assert words["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+
+
+def test_sarif_uri_is_relative_and_encoded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    finding = Finding("word-count", "C001", Severity.ERROR, "trop court")
+    report = fake_report(finding, path=str(tmp_path / "mes pages" / "été.md"))
+    log = validate_sarif(format_sarif(Batch([report]), "fr", False))
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "mes%20pages/%C3%A9t%C3%A9.md"
+
+
+def test_sarif_input_failures_are_notifications(batch: Batch) -> None:
+    broken = Batch(batch.reports[:1], [InputFailure("absent.md", "absent.md: file not found")])
+    log = validate_sarif(format_sarif(broken, "fr", False))
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error"
+    assert note["message"]["text"] == "absent.md: file not found"
+
+
+def test_sarif_is_deterministic(batch: Batch) -> None:
+    assert format_sarif(batch, "fr", False) == format_sarif(batch, "fr", False)
+
+
+# --- GitHub -----------------------------------------------------------------
+
+
+def annotations(text: str) -> list[tuple[str, dict[str, str], str]]:
+    """Each workflow command as (command, properties, message), undoing nothing."""
+    parsed = []
+    for line in text.splitlines():
+        assert line.startswith("::")
+        head, message = line[2:].split("::", 1)
+        name, _, props = head.partition(" ")
+        properties = dict(p.split("=", 1) for p in props.split(",")) if props else {}
+        parsed.append((name, properties, message))
+    return parsed
+
+
+def test_github_lines_point_at_the_lines_of_the_file(
+    batch: Batch, recipe: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(recipe.parent)
+    commands = annotations(format_github(Batch(batch.reports[2:]), "fr", False))
+    by_title = {props.get("title"): (name, props) for name, props, _ in commands if "line" in props}
+    name, heading = by_title["S001 heading-hierarchy"]
+    assert name == "error"
+    assert heading["file"] == "recette.md"
+    assert heading["line"] == str(H4_LINE)
+    assert RECIPE.splitlines()[H4_LINE - 1].startswith("####")
+    line = RECIPE.splitlines()[H4_LINE - 1]
+    assert line[int(heading["col"]) - 1 : int(heading["endColumn"])] == "Les ingrédients"
+    _, title = by_title["M001 title-length"]
+    assert title["line"] == str(TITLE_LINE)
+    assert RECIPE.splitlines()[TITLE_LINE - 1].startswith("title:")
+
+
+def test_github_document_findings_and_summary(
+    batch: Batch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    commands = annotations(format_github(Batch(batch.reports[1:2]), "fr", False))
+    words = next(c for c in commands if c[1].get("title") == "C001 word-count")
+    assert words[0] == "error"
+    assert words[1]["file"] == "examples/brouillon.html"
+    assert "line" not in words[1] and "col" not in words[1]
+    name, props, message = commands[-1]
+    report = batch.reports[1]
+    assert (name, props) == ("notice", {"file": "examples/brouillon.html"})
+    assert message == f"seofr : score {format_score(report, 'fr')}/100 (échec)"
+    english = annotations(format_github(Batch(batch.reports[:1]), "en", False))[-1][2]
+    assert english == f"seofr score {format_score(batch.reports[0], 'en')}/100 (passed)"
+
+
+def test_github_escaping() -> None:
+    finding = Finding(
+        "sentence-length",
+        "R002",
+        Severity.WARNING,
+        "60 % des phrases, soit 3 sur 5,\nsont longues",
+        "Coupez-les\r\nen deux",
+    )
+    report = fake_report(finding, path="a,b:c%.md")
+    first = format_github(Batch([report]), "fr", False).splitlines()[0]
+    assert first == (
+        "::warning file=a%2Cb%3Ac%25.md,title=R002 sentence-length"
+        "::60 %25 des phrases, soit 3 sur 5,%0Asont longues — Coupez-les%0D%0Aen deux"
+    )
+    assert escape_data("100%25") == "100%2525"  # escaped once, not twice
+    assert escape_property("x: y, z") == "x%3A y%2C z"
+
+
+def test_github_input_failure() -> None:
+    out = format_github(Batch([], [InputFailure("vide.md", "vide.md: empty file")]), "fr", False)
+    # ':' needs no escape in the message, only in properties
+    assert out == "::error file=vide.md::vide.md: empty file\n"
+
+
+# --- JUnit ------------------------------------------------------------------
+
+
+def test_junit_counts_match_the_reports(batch: Batch) -> None:
+    root = ET.fromstring(format_junit(batch, "fr", False).encode("utf-8"))
+    assert root.tag == "testsuites" and root.get("name") == "seofr"
+    suites = root.findall("testsuite")
+    assert len(suites) == len(batch.reports)
+    for suite, report in zip(suites, batch.reports, strict=True):
+        statuses = [r.status for r in report.results]
+        assert suite.get("tests") == str(len(statuses))
+        assert suite.get("failures") == str(statuses.count(Status.FAIL))
+        assert suite.get("skipped") == str(statuses.count(Status.SKIP))
+        assert len(suite.findall("testcase")) == len(statuses)
+        assert len(suite.findall("testcase/failure")) == statuses.count(Status.FAIL)
+        assert len(suite.findall("testcase/skipped")) == statuses.count(Status.SKIP)
+    total = sum(len(r.results) for r in batch.reports)
+    assert root.get("tests") == str(total)
+    assert root.get("failures") == str(
+        sum(r.status is Status.FAIL for report in batch.reports for r in report.results)
+    )
+    assert root.get("errors") == "0"
+
+
+def test_junit_failure_lists_the_findings(batch: Batch, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    root = ET.fromstring(format_junit(Batch(batch.reports[1:2]), "en", False))
+    case = root.find("testsuite/testcase[@name='word-count']")
+    assert case is not None and case.get("classname") == "seofr.content"
+    failure = case.find("failure")
+    assert failure is not None and failure.get("type") == "C001"
+    (finding,) = batch.reports[1].findings_of("word-count")
+    assert failure.text == f"examples/brouillon.html: {finding.message} — {finding.fix}"
+    warned = next(r for r in batch.reports[1].results if r.status is Status.WARN)
+    out = root.find(f"testsuite/testcase[@name='{warned.name}']/system-out")
+    assert out is not None and out.text and "examples/brouillon.html:" in out.text
+
+
+def test_junit_input_failure_is_an_error() -> None:
+    failing = Batch([], [InputFailure("cassé.md", "cassé.md: not UTF-8 \x01")])
+    root = ET.fromstring(format_junit(failing, "fr", False))
+    assert (root.get("tests"), root.get("errors")) == ("1", "1")
+    error = root.find("testsuite/testcase/error")
+    assert error is not None and error.get("message") == "cassé.md: not UTF-8 \ufffd"
+
+
+# --- the command line ---------------------------------------------------------
+
+
+def test_cli_sarif_on_the_draft() -> None:
+    code, out = run(["check", str(EXAMPLES / "brouillon.html"), "--format", "sarif"])
+    assert code == 1
+    log = validate_sarif(out)
+    assert log["runs"][0]["results"]
+
+
+def test_cli_github_on_the_draft() -> None:
+    code, out = run(["check", str(EXAMPLES / "brouillon.html"), "--format", "github"])
+    assert code == 1
+    commands = annotations(out)
+    assert commands[-1][0] == "notice" and "(échec)" in commands[-1][2]
+    assert any(name == "error" for name, _, _ in commands)
+
+
+def test_cli_junit_on_the_draft() -> None:
+    code, out = run(["check", str(EXAMPLES / "brouillon.html"), "--format", "junit"])
+    assert code == 1
+    assert out.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    root = ET.fromstring(out.encode("utf-8"))
+    assert int(root.get("failures", "0")) > 0
+
+
+def test_cli_unreadable_input_in_sarif(tmp_path: Path) -> None:
+    missing = tmp_path / "absent.md"
+    code, out = run(["check", str(missing), "--format", "sarif"])
+    assert code == 2
+    log = validate_sarif(out)
+    assert log["runs"][0]["invocations"][0]["executionSuccessful"] is False
