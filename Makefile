@@ -28,5 +28,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+# The property tests with a large budget (SEOFR_FUZZ_EXAMPLES per test, default 4000).
+fuzz: $(STAMP)
+	SEOFR_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_robustness.py \
+		-m property -p no:cacheprovider --hypothesis-show-statistics -q
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .seofr_cache

@@ -143,5 +143,7 @@ def test_english_messages() -> None:
 def test_input_errors() -> None:
     with pytest.raises(seofr.InputError, match="no such file"):
         seofr.analyze(Path("/nonexistent/article.md"))
+    with pytest.raises(seofr.InputError, match="no such file"):
+        seofr.analyze("artcle.md")  # a typo is not a one-word document
     with pytest.raises(seofr.InputError, match="input format"):
         seofr.analyze("x", input_format="docx")

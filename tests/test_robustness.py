@@ -162,22 +162,26 @@ def _check_document(text: str | bytes, fmt: str | None) -> None:
         assert 0 <= element.span.start <= element.span.end <= len(doc.source)
 
 
+@pytest.mark.property
 @given(st.text(ANY_CHAR, max_size=300))
 def test_parsers_accept_any_text(text: str) -> None:
     for fmt in ("html", "markdown", "text", None):
         _check_document(text, fmt)
 
 
+@pytest.mark.property
 @given(st.binary(max_size=300))
 def test_parsers_accept_any_bytes(data: bytes) -> None:
     _check_document(data, None)
 
 
+@pytest.mark.property
 @given(tag_soup())
 def test_html_tag_soup(html: str) -> None:
     _check_document(html, "html")
 
 
+@pytest.mark.property
 @given(markdown_soup())
 def test_markdown_soup(text: str) -> None:
     _check_document(text, "markdown")
@@ -194,6 +198,7 @@ def _analysis(text: str | bytes, fmt: str | None) -> dict[str, Any] | None:
     return data
 
 
+@pytest.mark.property
 @given(
     st.one_of(tag_soup(), markdown_soup(), st.text(ANY_CHAR, max_size=200)),
     st.sampled_from(["html", "markdown", "text", None]),
