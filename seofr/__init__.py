@@ -3,24 +3,55 @@
 >>> import seofr
 >>> report = seofr.analyze("article.md", keyword="vélo électrique")  # doctest: +SKIP
 >>> report.score, report.passed  # doctest: +SKIP
+
+The names below are imported on first use, so that ``import seofr`` (and the
+pytest plugin, loaded by every pytest run) costs next to nothing.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
-from seofr.batch import analyze_many
-from seofr.document.model import Document, Format, Span
-from seofr.engine import Engine, Options, analyze
-from seofr.errors import ConfigError, InputError, SeofrError
-from seofr.i18n import Text
-from seofr.report import Finding, Report, RuleResult
-from seofr.rule import Level, Need, Rule, Score, Severity, Skip, Status, Template
+if TYPE_CHECKING:
+    from seofr.batch import analyze_many
+    from seofr.document.model import Document, Format, Span
+    from seofr.engine import Engine, Options, analyze
+    from seofr.errors import ConfigError, InputError, SeofrError
+    from seofr.i18n import Text
+    from seofr.report import Finding, Report, RuleResult
+    from seofr.rule import Level, Need, Rule, Score, Severity, Skip, Status, Template
 
 try:
     __version__ = version("seofr")
 except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     __version__ = "0+unknown"
+
+_EXPORTS = {
+    "analyze_many": "seofr.batch",
+    "Document": "seofr.document.model",
+    "Format": "seofr.document.model",
+    "Span": "seofr.document.model",
+    "Engine": "seofr.engine",
+    "Options": "seofr.engine",
+    "analyze": "seofr.engine",
+    "ConfigError": "seofr.errors",
+    "InputError": "seofr.errors",
+    "SeofrError": "seofr.errors",
+    "Text": "seofr.i18n",
+    "Finding": "seofr.report",
+    "Report": "seofr.report",
+    "RuleResult": "seofr.report",
+    "Level": "seofr.rule",
+    "Need": "seofr.rule",
+    "Rule": "seofr.rule",
+    "Score": "seofr.rule",
+    "Severity": "seofr.rule",
+    "Skip": "seofr.rule",
+    "Status": "seofr.rule",
+    "Template": "seofr.rule",
+}
 
 __all__ = [
     "ConfigError",
@@ -47,3 +78,12 @@ __all__ = [
     "analyze",
     "analyze_many",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'seofr' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value

@@ -1,0 +1,339 @@
+"""pytest plugin: check French content with seofr as part of a test run.
+
+Installed with seofr (entry point ``pytest11``), it does nothing until asked:
+importing it loads neither spaCy nor the rules.
+
+Content files as tests
+----------------------
+
+``pytest --seofr`` collects every content file (``.md``, ``.markdown``,
+``.html``, ``.htm``, ``.xhtml``, ``.txt``… see ``seofr.document.EXTENSIONS``)
+as one test, named by its path relative to the rootdir, next to the usual
+tests. A file fails when its document does not pass, as ``seofr check`` judges
+it: the failure is the command line's report, rule by rule, with
+``file:line:column``, message and fix. An unreadable file or a wrong setting
+fails its test with the one-line error::
+
+    pytest --seofr                      # the configured paths (below)
+    pytest --seofr content/blog         # only these files and folders
+    pytest --seofr -k velo              # select by file name
+    pytest --seofr -m seofr             # only the content checks
+    pytest --seofr -n 4                 # in parallel, with pytest-xdist
+
+Which files: positional arguments when given (every content file under
+them); otherwise the ``seofr_paths`` ini option, else ``paths`` in
+``[tool.seofr]`` (``pyproject.toml`` or ``seofr.toml``, the one seofr finds
+from the rootdir upwards) — only content files under those paths are
+collected, the rest of the run (``testpaths``…) is unchanged. Without any of
+them, every content file pytest visits is checked. Without ``--seofr``,
+content files are never collected.
+
+Each document is analysed with the project's seofr configuration, as by the
+command line; these options override it:
+
+======================  ====================  ===============================
+command line            ini option            effect
+======================  ====================  ===============================
+``--seofr-profile N``   ``seofr_profile``     the profile (``article``…)
+``--seofr-fail-under``  ``seofr_fail_under``  the score a file needs (0–100)
+``--seofr-lang fr|en``  ``seofr_lang``        the language of the messages
+(positional paths)      ``seofr_paths``       the content to check (lines)
+======================  ====================  ===============================
+
+For example, in ``pyproject.toml``::
+
+    [tool.seofr]
+    paths = ["content"]
+    select = ["word-count", "heading-hierarchy", "title-length"]
+
+Reports in your own tests
+-------------------------
+
+The session fixture ``seofr_analyze`` is :func:`seofr.analyze` (same
+arguments, a :class:`~seofr.Report` back), sharing one engine and one spaCy
+pipeline per process (per worker under xdist); :func:`seofr.testing.assert_passes`
+fails with the command line's report::
+
+    from seofr.testing import assert_passes
+
+    def test_landing_page(seofr_analyze):
+        report = seofr_analyze("site/index.html", keyword="vélo électrique")
+        assert_passes(report, min_score=80)
+        assert_passes(report, rules=["title-length", "meta-description"])
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from _pytest._code.code import TerminalRepr, TracebackStyle
+
+    from seofr.i18n import Lang
+    from seofr.report import Report
+
+# seofr.i18n.LANGS, spelt out: reading it would import seofr at every pytest start
+_LANGS: tuple[Lang, ...] = ("fr", "en")
+_MARKER = "seofr: a content file checked by seofr (pytest --seofr)"
+
+
+@dataclasses.dataclass(frozen=True)
+class _Settings:
+    """What ``--seofr`` and the ini options ask for, decided once per process."""
+
+    roots: tuple[Path, ...]  # resolved; collect only under these, or anywhere when empty
+    profile: str | None
+    fail_under: float | None
+    lang: Lang | None
+
+
+_SETTINGS = pytest.StashKey[_Settings]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """The ``--seofr*`` flags and their ini equivalents."""
+    group = parser.getgroup("seofr", "seofr: SEO and readability of French content")
+    group.addoption(
+        "--seofr",
+        action="store_true",
+        default=False,
+        help="check content files (Markdown, HTML, text) with seofr, one test per file",
+    )
+    group.addoption(
+        "--seofr-profile",
+        metavar="NAME",
+        default=None,
+        help="seofr profile to check content with (ini: seofr_profile)",
+    )
+    group.addoption(
+        "--seofr-fail-under",
+        metavar="N",
+        type=float,
+        default=None,
+        help="score (0-100) a content file needs to pass (ini: seofr_fail_under)",
+    )
+    group.addoption(
+        "--seofr-lang",
+        choices=_LANGS,
+        default=None,
+        help="language of seofr's messages (ini: seofr_lang)",
+    )
+    parser.addini(
+        "seofr_paths",
+        type="linelist",
+        default=[],
+        help="content files and folders pytest --seofr checks, relative to the rootdir",
+    )
+    parser.addini("seofr_profile", type="string", default="", help="seofr profile")
+    # a string, parsed here: the ini type "float" only exists from pytest 9
+    parser.addini("seofr_fail_under", type="string", default="", help="seofr threshold")
+    parser.addini("seofr_lang", type="string", default="", help="language of seofr's messages")
+
+
+def _ini_string(config: pytest.Config, name: str) -> str | None:
+    value = config.getini(name)
+    return str(value).strip() or None
+
+
+def _fail_under(config: pytest.Config) -> float | None:
+    given: float | None = config.getoption("seofr_fail_under")
+    if given is not None:
+        return given
+    text = _ini_string(config, "seofr_fail_under")
+    if text is None:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise pytest.UsageError(f"seofr_fail_under: expected a number, got {text!r}") from None
+
+
+def _lang(config: pytest.Config) -> Lang | None:
+    value = config.getoption("seofr_lang") or _ini_string(config, "seofr_lang")
+    if value is None:
+        return None
+    found = next((lang for lang in _LANGS if lang == value), None)
+    if found is not None:
+        return found
+    raise pytest.UsageError(f"seofr_lang: expected one of {', '.join(_LANGS)}, got {value!r}")
+
+
+def _configured_paths(config: pytest.Config) -> tuple[list[Path], str]:
+    """The content paths from the ini option, else from ``[tool.seofr]``, and their origin."""
+    lines = [line for line in config.getini("seofr_paths") if line.strip()]
+    if lines:
+        return [config.rootpath / line.strip() for line in lines], "seofr_paths"
+    # only now, and only with --seofr, is seofr's own configuration read
+    from seofr.config import find_project_layer
+    from seofr.errors import ConfigError
+
+    try:
+        layer = find_project_layer(config.rootpath)
+    except ConfigError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    if layer is None or "paths" not in layer.values:
+        return [], ""
+    value = layer.values["paths"]
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise pytest.UsageError(f"{layer.origin}: paths: expected a list of strings")
+    base = layer.root or config.rootpath
+    return [base / v for v in values if v.strip()], f"{layer.origin}: paths"
+
+
+def _absolute(path: Path) -> Path:
+    # as pytest makes its paths absolute: no symlink resolved, so node ids match
+    return Path(os.path.abspath(path))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the marker; with ``--seofr``, decide what to collect."""
+    config.addinivalue_line("markers", _MARKER)
+    if not config.getoption("seofr"):
+        return
+    roots: tuple[Path, ...] = ()
+    # Explicit arguments are what to check; only pytest's default (testpaths or
+    # the invocation directory) gets the configured content added to it. Under
+    # xdist every worker re-parses the same command line, so it decides alike.
+    if config.args_source is not pytest.Config.ArgsSource.ARGS:
+        paths, origin = _configured_paths(config)
+        for path in paths:
+            if not path.exists():
+                raise pytest.UsageError(f"{origin}: {path} does not exist")
+        roots = tuple(path.resolve() for path in paths)
+        # pytest resolves its arguments against the invocation directory
+        visited = [_absolute(config.invocation_params.dir / arg) for arg in config.args]
+        for path in map(_absolute, paths):
+            # a path already under an argument would otherwise be collected twice
+            if not any(path.is_relative_to(arg) for arg in visited):
+                config.args.append(str(path))
+    config.stash[_SETTINGS] = _Settings(
+        roots=roots,
+        profile=config.getoption("seofr_profile") or _ini_string(config, "seofr_profile"),
+        fail_under=_fail_under(config),
+        lang=_lang(config),
+    )
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    """Say what ``--seofr`` checks, so a run with no content item is explained."""
+    settings = config.stash.get(_SETTINGS, None)
+    if settings is None:
+        return None
+    where = ", ".join(_display_name(root, config.rootpath) for root in settings.roots)
+    return f"seofr: content under {where or 'the collected paths'}"
+
+
+@functools.cache
+def _extensions() -> frozenset[str]:
+    from seofr.document import EXTENSIONS
+
+    return frozenset(EXTENSIONS)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> SeofrFile | None:
+    """A :class:`SeofrFile` for each content file, with ``--seofr`` only."""
+    settings = parent.config.stash.get(_SETTINGS, None)
+    if settings is None or file_path.suffix.lower() not in _extensions():
+        return None
+    if settings.roots:
+        real = file_path.resolve()
+        if not any(real.is_relative_to(root) for root in settings.roots):
+            return None
+    return SeofrFile.from_parent(parent, path=file_path)
+
+
+def _display_name(path: Path, rootpath: Path) -> str:
+    try:
+        return path.relative_to(rootpath).as_posix()
+    except ValueError:  # a file outside the rootdir, given on the command line
+        return path.as_posix()
+
+
+class SeofrFile(pytest.File):
+    """A content file: one :class:`SeofrItem`."""
+
+    def collect(self) -> Iterator[SeofrItem]:
+        """The file's only test, named by its path relative to the rootdir."""
+        item = SeofrItem.from_parent(self, name=_display_name(self.path, self.config.rootpath))
+        item.add_marker("seofr")  # pytest -m seofr / -m "not seofr"
+        yield item
+
+
+class DocumentFailedError(Exception):
+    """A document that does not pass; the message is the command line's report."""
+
+
+class SeofrItem(pytest.Item):
+    """Checks one content file; fails when its document does not pass.
+
+    The item holds only its path: the engine is built where the test runs,
+    so xdist workers collect it without shipping any state.
+    """
+
+    def runtest(self) -> None:
+        """Analyse the file; raise :class:`DocumentFailedError` with the report if it fails."""
+        from seofr.engine import analyze
+        from seofr.formatters.text import format_report
+
+        settings = self.config.stash[_SETTINGS]
+        report = analyze(
+            self.path,
+            profile=settings.profile,
+            fail_under=settings.fail_under,
+            lang=settings.lang,
+        )
+        # the absolute path is read (configuration is found from it); the
+        # rootdir-relative name is shown, like pytest's own locations
+        report = dataclasses.replace(report, path=self.name)
+        text = format_report(report, _lang_of(report), color=False)
+        if not report.passed:
+            raise DocumentFailedError(text)
+        # warnings of a passing file stay available (pytest -rP)
+        self.add_report_section("call", "seofr", text)
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: TracebackStyle | None = None,
+    ) -> str | TerminalRepr:
+        """The report for a failing document, the message for a seofr error."""
+        if isinstance(excinfo.value, DocumentFailedError):
+            return str(excinfo.value)
+        from seofr.errors import SeofrError
+
+        if isinstance(excinfo.value, SeofrError):  # InputError, ConfigError
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        """The content file, without a line: the report gives the lines.
+
+        The third part heads the failure. It must not end the node id: pytest
+        would show it in ``-v`` with its dots turned into ``::`` (as for a
+        dotted Python name), ``content/article::md``.
+        """
+        return self.path, None, f"{self.name} (seofr)"
+
+
+def _lang_of(report: Report) -> Lang:
+    return next((lang for lang in _LANGS if lang == report.lang), "fr")
+
+
+@pytest.fixture(scope="session")
+def seofr_analyze() -> Callable[..., Report]:
+    """:func:`seofr.analyze`: ``(source, **keywords) -> Report``.
+
+    seofr keeps one engine, and one spaCy pipeline, per process: every test of
+    the session (of the xdist worker) shares them, loaded on first use.
+    """
+    from seofr.engine import analyze
+
+    return analyze
