@@ -64,7 +64,14 @@ class Context:
         """Sentences and tokens of the prose (loads the French pipeline)."""
         from seofr.french.analysis import FrenchAnalysis
 
-        return FrenchAnalysis(self.prose, self.needs, self.doc.source_map)
+        return FrenchAnalysis(
+            self.prose, self.needs, self.doc.source_map, extras=self.phrases_to_tag
+        )
+
+    @property
+    def phrases_to_tag(self) -> tuple[str, ...]:
+        """Keyphrases and synonyms, tagged with the prose when a rule will match them."""
+        return (*self.keyphrases, *self.synonyms) if Need.LEMMAS in self.needs else ()
 
     @cached_property
     def keyphrase(self) -> KeyphraseAnalysis:

@@ -207,7 +207,9 @@ class Engine:
         wanting = [ctx for ctx in contexts if ctx.needs & NLP_NEEDS]
         if len(wanting) > 1:
             needs = frozenset(n for ctx in wanting for n in ctx.needs)
-            batch = analyze_batch([(ctx.prose, ctx.doc.source_map) for ctx in wanting], needs)
+            batch = analyze_batch(
+                [(ctx.prose, ctx.doc.source_map, ctx.phrases_to_tag) for ctx in wanting], needs
+            )
             for ctx, analysis in zip(wanting, batch, strict=True):
                 ctx.__dict__["french"] = analysis  # fills the context's cached property
         return [self.run(ctx) for ctx in contexts]

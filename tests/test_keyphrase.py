@@ -8,7 +8,7 @@ import pytest
 
 import seofr
 from seofr.document import parse_document
-from seofr.french.analysis import FrenchAnalysis, tokens_of_texts
+from seofr.french.analysis import FrenchAnalysis
 from seofr.french.keyphrase import (
     Matcher,
     parse_keyphrase,
@@ -22,8 +22,8 @@ from seofr.rule import Need, Status
 def found(keyphrase: str, text: str, derivations: bool = False) -> list[str]:
     """The passages of ``text`` where ``keyphrase`` matches, sentence by sentence."""
     doc = parse_document(text, None, "markdown")
-    analysis = FrenchAnalysis(doc.body, {Need.LEMMAS}, doc.source_map)
-    (tokens,) = tokens_of_texts([keyphrase], {Need.LEMMAS})
+    analysis = FrenchAnalysis(doc.body, {Need.LEMMAS}, doc.source_map, extras=[keyphrase])
+    (tokens,) = analysis.extra_tokens
     matcher = Matcher(parse_keyphrase(keyphrase, tokens), derivations)
     return [
         sentence.element.text[start:end]

@@ -138,7 +138,9 @@ class KeywordDensity(KeyphraseRule):
         self, doc: Document, ctx: Context, options: DensityOptions, index: int, matcher: Matcher
     ) -> Iterator[Emitted]:
         analysis = ctx.keyphrase
-        count = sum(matcher.count(units) for units in analysis.sentence_units)
+        count = sum(
+            analysis.count_in_sentence(matcher, i) for i in range(len(analysis.sentence_units))
+        )
         words = ctx.word_count
         if not words:
             return
@@ -789,13 +791,11 @@ class KeywordDistribution(KeyphraseRule):
         hits = [False] * parts
         bounds: list[list[int]] = [[] for _ in range(parts)]
         seen = 0
-        for number, (sentence, units) in enumerate(
-            zip(sentences, analysis.sentence_units, strict=True)
-        ):
+        for number, sentence in enumerate(sentences):
             part = min(seen * parts // total, parts - 1)
             bounds[part].append(number)
             seen += sentence.word_count
-            if any(m.count(units) for m in matchers):
+            if any(analysis.count_in_sentence(m, number) for m in matchers):
                 hits[part] = True
         yield Score(sum(hits) / parts)
         for part, hit in enumerate(hits):

@@ -192,18 +192,23 @@ class FrenchAnalysis:
         needs: Iterable[Need],
         source_map: SourceMap,
         processed: Iterable[list[tuple[int, Any]]] | None = None,
+        extras: Sequence[str] = (),
     ) -> None:
-        """Analyse ``elements``; ``processed`` gives their spaCy output when a batch
-        already ran the pipeline (see :func:`analyze_batch`)."""
+        """Analyse ``elements``, and tokenize the short ``extras`` (keyphrases) in the
+        same pipeline run; ``processed`` gives the spaCy output of both when a
+        batch already ran the pipeline (see :func:`analyze_batch`)."""
         from seofr.french.pipeline import process
 
         self.elements = tuple(elements)
         needs = frozenset(needs)
         if processed is None:
-            processed = process((e.text for e in self.elements), needs)
+            processed = process([*(e.text for e in self.elements), *extras], needs)
+        processed = iter(processed)
         sentences: list[Sentence] = []
         by_element: list[tuple[Sentence, ...]] = []
-        for index, (element, chunks) in enumerate(zip(self.elements, processed, strict=True)):
+        for index, (element, chunks) in enumerate(
+            zip(self.elements, islice(processed, len(self.elements)), strict=True)
+        ):
             found: list[Sentence] = []
             for offset, doc in chunks:
                 for start, end, first, last in _sentence_bounds(doc, doc.text):
@@ -226,6 +231,10 @@ class FrenchAnalysis:
             sentences.extend(found)
         self.sentences = tuple(sentences)
         self.by_element = tuple(by_element)
+        self.extra_tokens = tuple(
+            tuple(t for offset, doc in chunks for t in _tokens(doc, 0, len(doc), offset, needs))
+            for chunks in islice(processed, len(extras))
+        )
 
     @cached_property
     def word_count(self) -> int:
@@ -238,29 +247,21 @@ class FrenchAnalysis:
         return sum(s.syllables for s in self.sentences)
 
 
-def tokens_of_texts(texts: Sequence[str], needs: Iterable[Need]) -> list[tuple[Token, ...]]:
-    """The tokens of short texts (titles, anchors, keyphrases), offsets relative to each."""
-    from seofr.french.pipeline import process
-
-    needs = frozenset(needs)
-    result: list[tuple[Token, ...]] = []
-    for chunks in process(texts, needs):
-        tokens: list[Token] = []
-        for offset, doc in chunks:
-            tokens.extend(_tokens(doc, 0, len(doc), offset, needs))
-        result.append(tuple(tokens))
-    return result
-
-
 def analyze_batch(
-    documents: Sequence[tuple[Sequence[Element], SourceMap]], needs: Iterable[Need]
+    documents: Sequence[tuple[Sequence[Element], SourceMap, Sequence[str]]],
+    needs: Iterable[Need],
 ) -> list[FrenchAnalysis]:
-    """Analyse several documents with one ``nlp.pipe`` stream across all of them."""
+    """Analyse several documents (elements, source map, extras) in one ``nlp.pipe`` stream."""
     from seofr.french.pipeline import process
 
     needs = frozenset(needs)
-    stream = process((e.text for elements, _ in documents for e in elements), needs)
+    texts = (
+        text for elements, _, extras in documents for text in [*(e.text for e in elements), *extras]
+    )
+    stream = process(texts, needs)
     return [
-        FrenchAnalysis(elements, needs, source_map, islice(stream, len(elements)))
-        for elements, source_map in documents
+        FrenchAnalysis(
+            elements, needs, source_map, islice(stream, len(elements) + len(extras)), extras
+        )
+        for elements, source_map, extras in documents
     ]

@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
 from seofr.document.model import Document
-from seofr.french.analysis import FrenchAnalysis, Sentence, Token, tokens_of_texts
+from seofr.french.analysis import FrenchAnalysis, Sentence, Token
 from seofr.french.normalize import fold
-from seofr.rule import Need
 
 _PIECE = re.compile(r"[^\W_]+’?")
 _QUOTED = re.compile(r'^\s*["“«]\s*(.+?)\s*["”»]\s*$')
@@ -55,17 +54,24 @@ def inflection_stem(form: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A word of the text for matching: folded form and lemma, offsets in its text."""
+    """A word of the text for matching: folded form and lemma, offsets in its text.
+
+    ``keys`` are the forms it may be matched by — form, lemma and both without
+    their inflection — computed once, so that matching is a set intersection.
+    """
 
     form: str
     lemma: str
     start: int
     end: int
+    keys: frozenset[str] = frozenset()
+    is_function_word: bool = False
 
-    @property
-    def is_function_word(self) -> bool:
-        """Whether the unit is a French function word."""
-        return self.form in function_words()
+
+def unit(form: str, lemma: str, start: int, end: int) -> Unit:
+    """A :class:`Unit` with its match keys."""
+    keys = frozenset((form, lemma, inflection_stem(form), inflection_stem(lemma)))
+    return Unit(form, lemma, start, end, keys, form in function_words())
 
 
 def units_of(tokens: Iterable[Token]) -> list[Unit]:
@@ -78,23 +84,35 @@ def units_of(tokens: Iterable[Token]) -> list[Unit]:
             continue
         lemma = fold(token.lemma) if token.lemma else folded
         if len(pieces) == 1 and pieces[0].group() == folded:
-            units.append(Unit(folded, lemma, token.start, token.end))
+            units.append(unit(folded, lemma, token.start, token.end))
             continue
         for piece in pieces:  # « vie-privée », « week-end », « Saint-Étienne »
-            units.append(
-                Unit(
-                    piece.group(),
-                    piece.group(),
-                    token.start + piece.start(),
-                    token.start + piece.end(),
-                )
-            )
+            start, end = token.start + piece.start(), token.start + piece.end()
+            units.append(unit(piece.group(), piece.group(), start, end))
     return units
 
 
-def units_of_text(text: str) -> list[Unit]:
-    """Matching units of a text without NLP (slugs, file names): forms stand for lemmas."""
-    return [Unit(m.group(), m.group(), m.start(), m.end()) for m in _PIECE.finditer(fold(text))]
+def units_of_text(text: str, lemmas: Mapping[str, str] | None = None) -> list[Unit]:
+    """Matching units of a short text without running the pipeline on it.
+
+    ``lemmas`` maps folded forms to lemmas, as the document's own prose showed
+    them; other forms stand for their lemma (slugs, file names, rare words).
+    """
+    lemmas = lemmas or {}
+    return [
+        unit(m.group(), lemmas.get(m.group(), m.group()), m.start(), m.end())
+        for m in _PIECE.finditer(fold(text))
+    ]
+
+
+def lemma_map(sentences: Iterable[Sentence]) -> dict[str, str]:
+    """Folded form → folded lemma, from the tagged prose (the first reading wins)."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        for token in sentence.tokens:
+            if token.lemma:
+                found.setdefault(fold(token.text), fold(token.lemma))
+    return found
 
 
 @dataclass(frozen=True)
@@ -114,7 +132,7 @@ class Keyphrase:
 def parse_keyphrase(text: str, tokens: Sequence[Token]) -> Keyphrase:
     """The keyphrase ``text``, whose spaCy ``tokens`` give the lemmas of its words."""
     quoted = _QUOTED.match(text)
-    units = units_of(tokens)
+    units = units_of(tokens) if tokens else units_of_text(text)
     if quoted:
         exact = tuple(u.form for u in units)
         return Keyphrase(text, tuple(u for u in units if not u.is_function_word), exact or None)
@@ -128,15 +146,11 @@ class Matcher:
         self.keyphrase = keyphrase
         self.derivations = derivations
 
-    def same_word(self, word: Unit, unit: Unit) -> bool:
-        """Whether ``unit`` is the keyphrase ``word``, inflected or not."""
-        if unit.lemma == word.lemma or unit.form == word.form:
+    def same_word(self, word: Unit, candidate: Unit) -> bool:
+        """Whether ``candidate`` is the keyphrase ``word``, inflected or not."""
+        if word.keys & candidate.keys:
             return True
-        if inflection_stem(unit.form) == inflection_stem(word.form):
-            return True
-        if inflection_stem(unit.lemma) == inflection_stem(word.lemma):
-            return True
-        return self.derivations and _derived(unit.lemma, word.lemma)
+        return self.derivations and _derived(candidate.lemma, word.lemma)
 
     def occurrences(self, units: Sequence[Unit]) -> list[tuple[int, int]]:
         """The keyphrase's occurrences in one sentence, as (start, end) offsets.
@@ -176,8 +190,8 @@ class Matcher:
                 found.append((window[0].start, window[-1].end))
         return found
 
-    def _same_form(self, form: str, unit: Unit) -> bool:
-        return inflection_stem(unit.form) == inflection_stem(form)
+    def _same_form(self, form: str, candidate: Unit) -> bool:
+        return inflection_stem(candidate.form) == inflection_stem(form)
 
     def coverage(self, units: Sequence[Unit]) -> float:
         """The share of content words present in ``units`` (0 to 1)."""
@@ -301,29 +315,34 @@ class KeyphraseAnalysis:
     ) -> None:
         self.sentences = french.sentences
         self.sentence_units = [units_of(s.tokens) for s in french.sentences]
-        texts = [
-            *keyphrases,
-            *synonyms,
-            doc.title.value if doc.title else "",
-            doc.meta_description.value if doc.meta_description else "",
-            *(image.alt or "" for image in doc.images),
-            *(link.text for link in doc.links),
-        ]
-        tokens = tokens_of_texts(texts, {Need.LEMMAS})
-        units = [units_of(t) for t in tokens]
-        count_k, count_s = len(keyphrases), len(synonyms)
+        lemmas = lemma_map(french.sentences)
+        tagged = french.extra_tokens
+        count = len(keyphrases)
         self.matchers = [
-            Matcher(parse_keyphrase(text, tokens[i]), derivations)
+            Matcher(parse_keyphrase(text, tagged[i] if i < len(tagged) else ()), derivations)
             for i, text in enumerate(keyphrases)
         ]
         self.synonym_matchers = [
-            Matcher(parse_keyphrase(text, tokens[count_k + i]), derivations)
+            Matcher(
+                parse_keyphrase(text, tagged[count + i] if count + i < len(tagged) else ()),
+                derivations,
+            )
             for i, text in enumerate(synonyms)
         ]
-        rest = units[count_k + count_s :]
-        self.title_units, self.description_units = rest[0], rest[1]
-        self.alt_units = rest[2 : 2 + len(doc.images)]
-        self.anchor_units = rest[2 + len(doc.images) :]
+        self.title_units = units_of_text(doc.title.value if doc.title else "", lemmas)
+        self.description_units = units_of_text(
+            doc.meta_description.value if doc.meta_description else "", lemmas
+        )
+        self.alt_units = [units_of_text(image.alt or "", lemmas) for image in doc.images]
+        self.anchor_units = [units_of_text(link.text, lemmas) for link in doc.links]
+        self._counts: dict[tuple[int, int], int] = {}
+
+    def count_in_sentence(self, matcher: Matcher, sentence: int) -> int:
+        """Occurrences of ``matcher``'s keyphrase in sentence ``sentence`` (memoized)."""
+        key = (id(matcher), sentence)
+        if key not in self._counts:
+            self._counts[key] = matcher.count(self.sentence_units[sentence])
+        return self._counts[key]
 
     def topic_matchers(self, index: int) -> list[Matcher]:
         """The matcher of keyphrase ``index`` and those of the synonyms."""
