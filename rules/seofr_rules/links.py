@@ -162,8 +162,8 @@ class LinkText(Rule[LinkTextOptions]):
                 en="Vague link text: “{text}”.",
             ),
             Text(
-                fr="Remplacez-le par les mots qui décrivent la page visée (« le calendrier des collectes »).",
-                en="Replace it with words that describe the target page (“the collection calendar”).",
+                fr="Remplacez « {text} » par les mots qui décrivent la page visée.",
+                en="Replace “{text}” with words that describe the target page.",
             ),
         ),
         "empty": Template(

@@ -18,6 +18,8 @@ from seofr_rules.lists import word_list
 from seofr_rules.readability import _excerpt, share_level
 
 REFLEXIVE = frozenset(["se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"])
+# How many tokens after the participle an agent « par … » may start.
+_AGENT_WINDOW = 4
 # Tokens allowed between the auxiliary and the participle: "n’est pas toujours compris".
 _BETWEEN = frozenset({"ADV", "PART"})
 
@@ -85,7 +87,9 @@ def passive_confidence(tokens: Sequence[Token]) -> Confidence | None:
             continue
         if participle.lemma in etre_verbs and not with_ete:
             continue
-        agent = any(t.text.lower() == "par" for t in tokens[position + 1 :])
+        # the agent follows the participle closely: « prise par le conseil »
+        window = tokens[position + 1 : position + 1 + _AGENT_WINDOW]
+        agent = any(t.text.lower() == "par" for t in window)
         if with_ete or agent:
             return Confidence.HIGH
         simple_tense = token.has("Tense=Pres") or token.has("Tense=Imp")
@@ -154,8 +158,8 @@ class PassiveVoice(Rule[PassiveVoiceOptions]):
                 en="Passive voice ({confidence}): “{excerpt}”",
             ),
             Text(
-                fr="Mettez le sujet qui agit en tête : « le conseil a pris la décision ».",
-                en="Put the actor first: “the council took the decision”.",
+                fr="Réécrivez à la voix active en commençant par qui agit (« le conseil a pris la décision » plutôt que « la décision a été prise »).",
+                en="Rewrite in the active voice, starting with who acts (“the council took the decision” rather than “the decision was taken”).",
             ),
         ),
     }
