@@ -1,4 +1,4 @@
-"""The plain-text reader, and the text builder it shares with the Markdown reader."""
+"""The plain-text reader, and the text builder every reader shares."""
 
 from __future__ import annotations
 

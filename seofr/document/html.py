@@ -38,8 +38,7 @@ What counts as content:
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from bs4 import BeautifulSoup
@@ -48,6 +47,7 @@ from bs4.element import Comment as SoupComment
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
+from seofr.document.builder import TextBuilder, collapse_space, first_h1_title
 from seofr.document.model import (
     Block,
     BlockKind,
@@ -61,7 +61,6 @@ from seofr.document.model import (
     Link,
     SourceMap,
     Span,
-    TextPiece,
     TitleOrigin,
 )
 
@@ -144,11 +143,6 @@ _BLOCK_LEVEL = frozenset(
 )
 # Elements from other vocabularies: their <title> is not the page's.
 _FOREIGN = frozenset({"svg", "math"})
-
-# HTML white space is ASCII; U+00A0 and other Unicode spaces are text. A
-# stretch is words joined by single spaces: it is copied as it is.
-_STRETCH = re.compile(r"[^ \t\n\r\f]+(?: [^ \t\n\r\f]+)*")
-_SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
 def parse_html(
@@ -237,13 +231,20 @@ class _PositionedParser(BeautifulSoupHTMLParser):
         line, column = self.getpos()
         return self._positions.map.offset(line, column)
 
-    def _reference_at_here(self, length: int) -> tuple[int, int]:
-        """The range of the reference starting here: ``length`` characters and a ``;`` if any."""
+    def _convert_reference(self, convert: Callable[[str], None], name: str, length: int) -> None:
+        """Call ``convert(name)`` (bs4's), mapping the text it makes to the reference here.
+
+        The reference is ``length`` characters long, and a ``;`` if one follows.
+        """
         start = self._here()
         end = start + length
         if self._positions.source.startswith(";", end):
             end += 1
-        return start, end - start
+        self._reference = (start, end - start)
+        try:
+            convert(name)
+        finally:
+            self._reference = None
 
     def handle_starttag(
         self,
@@ -280,19 +281,11 @@ class _PositionedParser(BeautifulSoupHTMLParser):
 
     def handle_charref(self, name: str) -> None:
         """Map the character bs4 makes of ``&#…;`` to the whole reference."""
-        self._reference = self._reference_at_here(2 + len(name))
-        try:
-            super().handle_charref(name)
-        finally:
-            self._reference = None
+        self._convert_reference(super().handle_charref, name, len("&#") + len(name))
 
     def handle_entityref(self, name: str) -> None:
         """Map the text bs4 makes of ``&name;`` to the whole reference."""
-        self._reference = self._reference_at_here(1 + len(name))
-        try:
-            super().handle_entityref(name)
-        finally:
-            self._reference = None
+        self._convert_reference(super().handle_entityref, name, len("&") + len(name))
 
     def handle_comment(self, data: str) -> None:
         """Give the comment string the range of the whole ``<!--…-->``."""
@@ -426,128 +419,14 @@ def _content_root(soup: BeautifulSoup) -> Tag | None:
 # --- Extraction ---------------------------------------------------------------
 
 
-class _TextBuilder:
-    """Collapses white space while text is added and maps the result to the source."""
+def _text_builder() -> TextBuilder:
+    """A text builder with HTML's rules.
 
-    __slots__ = ("_length", "_parts", "_pieces", "_space")
-
-    def __init__(self) -> None:
-        self._parts: list[str] = []
-        # [text_start, source_start, length, source_length], extended in place.
-        self._pieces: list[list[int]] = []
-        self._length = 0
-        # Source range of the white space seen since the last word, if any.
-        self._space: tuple[int, int] | None = None
-
-    @property
-    def empty(self) -> bool:
-        """Whether no visible character was added."""
-        return self._length == 0
-
-    def add(self, text: str, start: int, source_length: int) -> None:
-        """Add ``text``, read from ``source[start:start + source_length]``.
-
-        When both lengths are equal the text is a verbatim copy; otherwise
-        (a reference) all of it maps to the start of the source range.
-        """
-        verbatim = len(text) == source_length
-        position = 0
-        for match in _STRETCH.finditer(text):
-            if match.start() > position:
-                if verbatim:
-                    self.space(start + position, match.start() - position)
-                else:
-                    self.space(start, source_length)
-            if verbatim:
-                self._stretch(match.group(), start + match.start(), match.end() - match.start())
-            else:
-                self._stretch(match.group(), start, source_length)
-            position = match.end()
-        if position < len(text):
-            if verbatim:
-                self.space(start + position, len(text) - position)
-            else:
-                self.space(start, source_length)
-
-    def space(self, start: int, source_length: int) -> None:
-        """Add collapsible white space read from the given source range."""
-        if self._space is None:
-            self._space = (start, source_length)
-
-    def separate(self) -> None:
-        """Keep the words on either side apart: white space after the text so far."""
-        if self._space is None and self._pieces:
-            last = self._pieces[-1]
-            self._space = (last[1] + last[3], 0)
-
-    def _stretch(self, text: str, start: int, source_length: int) -> None:
-        """Add visible text, after a space if white space came before it."""
-        if self._space is not None and self._length:
-            self._piece(" ", *self._space)
-        self._space = None
-        self._piece(text, start, source_length)
-
-    def _piece(self, text: str, start: int, source_length: int) -> None:
-        length = len(text)
-        self._parts.append(text)
-        if length == source_length and self._pieces:
-            last = self._pieces[-1]
-            # Verbatim and contiguous with the last verbatim piece: extend it.
-            if last[2] == last[3] and last[1] + last[3] == start:
-                last[2] += length
-                last[3] += length
-                self._length += length
-                return
-        self._pieces.append([self._length, start, length, source_length])
-        self._length += length
-
-    def finish(self) -> _Text | None:
-        """The text, trimmed of Unicode white space too; ``None`` if nothing is left.
-
-        No-break spaces are kept inside the text but not at its ends:
-        ``<td>&nbsp;</td>`` is an empty cell.
-        """
-        text = "".join(self._parts)
-        trimmed = text.strip()
-        if not trimmed:
-            return None
-        if len(trimmed) == len(text):
-            pieces = tuple(TextPiece(*piece) for piece in self._pieces)
-        else:
-            pieces = _cut(self._pieces, len(text) - len(text.lstrip()), len(trimmed))
-        last = pieces[-1]
-        return _Text(
-            trimmed, pieces, pieces[0].source_start, last.source_start + last.source_length
-        )
-
-
-class _Text(NamedTuple):
-    """Finished text, its pieces and the source range of its characters."""
-
-    text: str
-    pieces: tuple[TextPiece, ...]
-    start: int
-    end: int
-
-
-def _cut(pieces: list[list[int]], start: int, length: int) -> tuple[TextPiece, ...]:
-    """The pieces of ``text[start:start + length]``."""
-    end = start + length
-    kept = []
-    for text_start, source_start, piece_length, source_length in pieces:
-        first, last = max(text_start, start), min(text_start + piece_length, end)
-        if first >= last:
-            continue
-        if piece_length == source_length:
-            # A verbatim piece is cut on both sides alike.
-            kept.append(
-                TextPiece(
-                    first - start, source_start + first - text_start, last - first, last - first
-                )
-            )
-        else:
-            kept.append(TextPiece(first - start, source_start, last - first, source_length))
-    return tuple(kept)
+    No-break spaces are kept inside the text but trimmed at its ends
+    (``<td>&nbsp;</td>`` is an empty cell); a space standing for a run of white
+    space maps to the whole run.
+    """
+    return TextBuilder(map_space_runs=True, trim_unicode=True)
 
 
 class _Owner:
@@ -575,7 +454,7 @@ class _OpenLink:
         span = positions.tag_span(tag)
         self.start = span.start
         self.tag_end = span.end
-        self.text = _TextBuilder()
+        self.text = _text_builder()
 
 
 class _Frame:
@@ -627,9 +506,9 @@ class _Extractor:
         self._links: list[Link | None] = []
         self._images: list[Image] = []
         self._comments: list[Comment] = []
-        self._run = _TextBuilder()
+        self._run = _text_builder()
         self._run_owner: _Owner | None = None
-        self._title_text: _TextBuilder | None = None
+        self._title_text: TextBuilder | None = None
         self._title: Field | None = None
         self._html_seen = False
         self._lang: Field | None = None
@@ -740,7 +619,7 @@ class _Extractor:
         name = tag.name
         if name == "title":
             if self._title is None and self._title_text is None:
-                self._title_text = _TextBuilder()
+                self._title_text = _text_builder()
                 frame.title = True
         elif name == "meta":
             self._meta(tag)
@@ -759,7 +638,7 @@ class _Extractor:
 
     def _meta(self, tag: Tag) -> None:
         """Read a ``<meta>`` tag."""
-        content = _SPACES.sub(" ", _attribute(tag, "content") or "").strip()
+        content = collapse_space(_attribute(tag, "content") or "").strip()
         name = (_attribute(tag, "name") or "").strip().lower()
         if name == "description" and self._description is None:
             self._description = Field(content, self._positions.tag_span(tag))
@@ -787,7 +666,7 @@ class _Extractor:
             for builder in builders:
                 builder.add(text, start, source_length)
 
-    def _builders(self, frame: _Frame) -> list[_TextBuilder]:
+    def _builders(self, frame: _Frame) -> list[TextBuilder]:
         """The text builders reading text in this frame."""
         builders = []
         if frame.visible:
@@ -831,24 +710,20 @@ class _Extractor:
         run = self._run
         if run.empty:
             return
-        self._run = _TextBuilder()
-        finished = run.finish()
-        if finished is None:
-            return
+        self._run = _text_builder()
         owner = self._run_owner
-        text, pieces, start, end = finished
-        span = self._map.span(start, end)
-        element: Heading | Block
+        element: Heading | Block | None
         if owner is not None and owner.level:
-            element = Heading(text, span, pieces, level=owner.level)
-            if owner.slot >= 0:
+            element = run.heading(self._map, owner.level)
+            if element is not None and owner.slot >= 0:
                 self._body[owner.slot] = element
                 owner.slot = -1
                 return
         else:
             kind = owner.kind if owner is not None else BlockKind.PARAGRAPH
-            element = Block(text, span, pieces, kind=kind)
-        self._body.append(element)
+            element = run.block(self._map, kind)
+        if element is not None:
+            self._body.append(element)
 
     def _link(self, link: _OpenLink) -> Link:
         finished = link.text.finish()
@@ -856,7 +731,7 @@ class _Extractor:
             return Link(link.href, "", self._map.span(link.start, link.tag_end), link.rel)
         return Link(link.href, finished.text, self._map.span(link.start, finished.end), link.rel)
 
-    def _text_field(self, builder: _TextBuilder, tag: Tag) -> Field:
+    def _text_field(self, builder: TextBuilder, tag: Tag) -> Field:
         """A field holding collapsed text; the start tag's span if it is empty."""
         finished = builder.finish()
         if finished is None:
@@ -871,11 +746,7 @@ class _Extractor:
         body = tuple(element for element in self._body if element is not None)
         title, origin = self._title, TitleOrigin.HTML_TITLE
         if title is None:
-            first_h1 = next(
-                (e for e in body if isinstance(e, Heading) and e.level == 1 and e.text), None
-            )
-            if first_h1 is not None:
-                title, origin = Field(first_h1.text, first_h1.span), TitleOrigin.FIRST_H1
+            title, origin = first_h1_title(body), TitleOrigin.FIRST_H1
         return Document(
             source=self._positions.source,
             format=Format.HTML,

@@ -35,6 +35,7 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
+from seofr.document.builder import SPACE_CHARS, TextBuilder, collapse_space, first_h1_title
 from seofr.document.model import (
     Block,
     BlockKind,
@@ -51,7 +52,6 @@ from seofr.document.model import (
     TitleOrigin,
 )
 from seofr.document.sniff import front_matter_end
-from seofr.document.text import SPACE_CHARS, TextBuilder, collapse_space
 
 # Front-matter keys read into the document's fields.
 _FRONT_FIELDS = ("title", "description", "lang", "canonical", "robots")
@@ -272,13 +272,11 @@ class _HtmlScanner(HTMLParser):
     def __init__(self, fragment: str) -> None:
         super().__init__(convert_charrefs=True)
         self._fragment = fragment
-        self._line_starts = [0] + [match.end() for match in re.finditer("\n", fragment)]
+        self._map = SourceMap(fragment)
         self.events: list[_HtmlEvent] = []
 
     def _offset(self) -> int:
-        line, column = self.getpos()
-        index = min(max(line - 1, 0), len(self._line_starts) - 1)
-        return min(self._line_starts[index] + column, len(self._fragment))
+        return self._map.offset(*self.getpos())
 
     def _closing(self, start: int) -> int:
         close = self._fragment.find(">", start)
@@ -747,18 +745,15 @@ def parse_markdown(
     tokens = _markdown().parse("\n".join(lines.fed[front.line_count :]))
     _BodyReader(out, front.line_count).read(tokens)
 
-    title = front.fields.get("title")
-    origin = TitleOrigin.FRONT_MATTER if title is not None else None
+    title, origin = front.fields.get("title"), TitleOrigin.FRONT_MATTER
     if title is None:
-        h1 = next((h for h in out.body if isinstance(h, Heading) and h.level == 1 and h.text), None)
-        if h1 is not None:
-            title, origin = Field(h1.text, h1.span), TitleOrigin.FIRST_H1
+        title, origin = first_h1_title(out.body), TitleOrigin.FIRST_H1
     return Document(
         source=source,
         format=Format.MARKDOWN,
         path=path,
         title=title,
-        title_origin=origin,
+        title_origin=origin if title is not None else None,
         meta_description=front.fields.get("description"),
         meta_robots=front.fields.get("robots"),
         canonical=front.fields.get("canonical"),
