@@ -19,7 +19,7 @@ from seofr.rule import Emitted, Level, Need, Rule, Score, Template, option
 _SHOWN = 3
 
 
-def _excerpt(text: str, limit: int = 60) -> str:
+def excerpt(text: str, limit: int = 60) -> str:
     """The start of ``text``, cut at a word, for quoting in a message."""
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -27,11 +27,24 @@ def _excerpt(text: str, limit: int = 60) -> str:
     return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def share_level(share: float, pass_max: float, warn_max: float) -> Level | None:
-    """``None`` (pass) up to ``pass_max`` %, WARN up to ``warn_max`` %, else FAIL."""
-    if share <= pass_max:
-        return None
-    return Level.WARN if share <= warn_max else Level.FAIL
+@dataclass(frozen=True)
+class ShareVerdict:
+    """How a share of flawed sentences compares with its thresholds."""
+
+    share: float
+    level: Level | None
+    to_fix: int
+
+
+def share_verdict(flawed: int, total: int, pass_max: float, warn_max: float) -> ShareVerdict:
+    """Pass up to ``pass_max`` % flawed sentences, warn up to ``warn_max`` %, else fail.
+
+    ``to_fix`` is how many sentences to rewrite to get back to ``pass_max``.
+    """
+    share = 100 * flawed / total
+    level = None if share <= pass_max else Level.WARN if share <= warn_max else Level.FAIL
+    allowed = int(pass_max * total / 100)
+    return ShareVerdict(share, level, max(flawed - allowed, 1))
 
 
 @dataclass(frozen=True)
@@ -111,7 +124,7 @@ class Readability(Rule[ReadabilityOptions]):
             "words_per_sentence": round(words / len(sentences), 1),
             "syllables_per_word": round(syllables / words, 2),
             "target": options.pass_at,
-            "sentences": " ; ".join(f"« {_excerpt(s.text, 40)} »" for s in longest),
+            "sentences": " ; ".join(f"« {excerpt(s.text, 40)} »" for s in longest),
             "long_words": ", ".join(long_words),
         }
         yield self.at(
@@ -195,27 +208,25 @@ class SentenceLength(Rule[SentenceLengthOptions]):
             yield self.skip("share")
             return
         long = [s for s in sentences if s.word_count > options.max_words]
-        share = 100 * len(long) / len(sentences)
-        level = share_level(share, options.pass_share, options.warn_share)
-        if level is None:
+        verdict = share_verdict(len(long), len(sentences), options.pass_share, options.warn_share)
+        if verdict.level is None:
             return
-        allowed = int(options.pass_share * len(sentences) / 100)
         yield self.at(
-            level,
+            verdict.level,
             "share",
-            share=round(share, 1),
+            share=round(verdict.share, 1),
             max_words=options.max_words,
             long=len(long),
             total=len(sentences),
             pass_share=options.pass_share,
-            to_fix=max(len(long) - allowed, 1),
+            to_fix=verdict.to_fix,
         )
         for sentence in long:
             yield self.info(
                 "long",
                 sentence.span,
                 words=sentence.word_count,
-                excerpt=_excerpt(sentence.text),
+                excerpt=excerpt(sentence.text),
                 max_words=options.max_words,
             )
 
@@ -287,7 +298,7 @@ class ParagraphLength(Rule[ParagraphLengthOptions]):
                 words=words,
                 limit=limit,
                 target=options.warn_words,
-                excerpt=_excerpt(element.text),
+                excerpt=excerpt(element.text),
             )
 
 

@@ -15,7 +15,7 @@ from seofr.french.normalize import fold
 from seofr.i18n import Text
 from seofr.rule import Emitted, Level, Need, Rule, Template, option
 from seofr_rules.lists import word_list
-from seofr_rules.readability import _excerpt, share_level
+from seofr_rules.readability import excerpt, share_verdict
 
 REFLEXIVE = frozenset(["se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"])
 # How many tokens after the participle an agent « par … » may start.
@@ -170,26 +170,24 @@ class PassiveVoice(Rule[PassiveVoiceOptions]):
             yield self.skip("share")
             return
         found = [(s, c) for s in sentences if (c := passive_confidence(s.tokens)) is not None]
-        share = 100 * len(found) / len(sentences)
-        level = share_level(share, options.pass_share, options.warn_share)
-        if level is None:
+        verdict = share_verdict(len(found), len(sentences), options.pass_share, options.warn_share)
+        if verdict.level is None:
             return
-        allowed = int(options.pass_share * len(sentences) / 100)
         yield self.at(
-            level,
+            verdict.level,
             "share",
-            share=round(share, 1),
+            share=round(verdict.share, 1),
             passive=len(found),
             total=len(sentences),
             pass_share=options.pass_share,
-            to_fix=max(len(found) - allowed, 1),
+            to_fix=verdict.to_fix,
         )
         for sentence, confidence in found:
             yield self.info(
                 "passive",
                 sentence.span,
                 confidence=CONFIDENCE_TEXT[confidence].render(ctx.lang),
-                excerpt=_excerpt(sentence.text),
+                excerpt=excerpt(sentence.text),
             )
 
 
