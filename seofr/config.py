@@ -155,10 +155,15 @@ def _validate_selectors(selectors: Sequence[str], registry: Registry, where: str
             raise ConfigError(f"{where}: no rule matches {selector!r} (see `seofr rules`)")
 
 
+@lru_cache(maxsize=1024)
+def _option_fields(options: type[Any]) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+    # type hints are costly to evaluate and every document resolves every rule
+    return {_kebab(f.name): f for f in dataclasses.fields(options)}, typing.get_type_hints(options)
+
+
 def rule_options(rule: AnyRule, values: Mapping[str, Any], where: str) -> Any:
     """Build the rule's ``Options`` instance from kebab-case ``values``."""
-    fields = {_kebab(f.name): f for f in dataclasses.fields(rule.Options)}
-    hints = typing.get_type_hints(rule.Options)
+    fields, hints = _option_fields(rule.Options)  # type: ignore[arg-type]
     kwargs: dict[str, Any] = {}
     for key, value in values.items():
         if key not in fields:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 # Enough prose for a reliable guess of the document's language; langdetect's cost
 # grows with the text it reads.
-_LANGUAGE_SAMPLE = 1000
+_LANGUAGE_SAMPLE = 600
 
 
 @dataclass

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from seofr.document.model import Document
@@ -68,10 +68,17 @@ class Unit:
     is_function_word: bool = False
 
 
+@lru_cache(maxsize=65536)
+def _keys(form: str, lemma: str) -> tuple[frozenset[str], bool]:
+    # a text repeats its words: compute each (form, lemma) pair's keys once
+    keys = frozenset((form, lemma, inflection_stem(form), inflection_stem(lemma)))
+    return keys, form in function_words()
+
+
 def unit(form: str, lemma: str, start: int, end: int) -> Unit:
     """A :class:`Unit` with its match keys."""
-    keys = frozenset((form, lemma, inflection_stem(form), inflection_stem(lemma)))
-    return Unit(form, lemma, start, end, keys, form in function_words())
+    keys, is_function_word = _keys(form, lemma)
+    return Unit(form, lemma, start, end, keys, is_function_word)
 
 
 def units_of(tokens: Iterable[Token]) -> list[Unit]:

@@ -21,6 +21,9 @@ from typing import Any
 _SEED = 0
 # Enough text for a reliable guess; more only costs time.
 _MAX_CHARS = 2000
+# langdetect averages several random trials (7 by default); three agree on
+# anything longer than a line and cost less than half (measured on our corpus).
+_TRIALS = 3
 _lock = threading.Lock()
 _factory: Any = None
 
@@ -208,6 +211,7 @@ def detect_language(text: str, shortcut: bool = True) -> LanguageGuess:
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _get_factory().create()
+    detector.n_trial = _TRIALS
     detector.append(text[:_MAX_CHARS])
     try:
         found = detector.get_probabilities()
