@@ -690,7 +690,9 @@ class KeyphraseLength(Rule[KeyphraseLengthOptions]):
         self, doc: Document, ctx: Context, options: KeyphraseLengthOptions
     ) -> Iterator[Emitted]:
         if not ctx.keyphrases:
-            emphasized = [ctx.keyphrase.title_units] + [units_of_text(h.text) for h in doc.headings]
+            # no keyphrase to match: read the title as it is, without building ctx.keyphrase
+            title = doc.title.value if doc.title else ""
+            emphasized = [units_of_text(title)] + [units_of_text(h.text) for h in doc.headings]
             candidates = suggest_keyphrases(ctx.french.sentences, emphasized)
             if candidates:
                 yield self.info(

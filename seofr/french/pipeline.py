@@ -7,6 +7,7 @@ imported here and nowhere else, so analyses without NLP never import it.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,8 @@ NLP_NEEDS = frozenset(_COMPONENTS)
 # measured), so chunks stay small and a batch holds at most BATCH_CHARS.
 MAX_CHUNK = 10_000
 BATCH_CHARS = 40_000
+MAX_RUN = 1_000
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 _lock = threading.Lock()
 _loaded: dict[bool, Language] = {}
@@ -72,15 +75,31 @@ def load_pipeline(with_parser: bool = False) -> Language:
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
-    """``text`` cut into pieces spaCy accepts, at sentence ends where possible."""
+    """``text`` cut into pieces spaCy handles well.
+
+    Pieces end at a sentence end where possible, within MAX_CHUNK characters.
+    A run of more than MAX_RUN characters without a space is cut too: spaCy's
+    tokenizer is quadratic on such runs (8,000 « < » take seconds).
+    """
+    cuts = [
+        cut
+        for match in _LONG_RUN.finditer(text)
+        for cut in range(match.start() + MAX_RUN, match.end(), MAX_RUN)
+    ]
     start = 0
-    while len(text) - start > MAX_CHUNK:
+    for end in [*cuts, len(text)]:
+        yield from _sentence_chunks(text, start, end)
+        start = end
+
+
+def _sentence_chunks(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    while end - start > MAX_CHUNK:
         window = text[start : start + MAX_CHUNK]
         cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
         cut = cut + 2 if cut > 0 else window.rfind(" ") + 1 or MAX_CHUNK
         yield start, text[start : start + cut]
         start += cut
-    yield start, text[start:]
+    yield start, text[start:end]
 
 
 def _batches(pieces: Iterable[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
