@@ -64,14 +64,17 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _CLOSERS = frozenset("»”\"')]…")
+# Parts of speech whose morphology a rule reads (passive voice: auxiliaries, participles).
+_MORPH_POS = frozenset({"AUX", "VERB", "ADJ"})
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
     """A spaCy token, relative to its element's text.
 
-    ``lemma`` is lowercase; ``morph`` is spaCy's ``Feat=Value|…`` string. Lemma,
-    part of speech and morphology are empty when no rule asked for them.
+    ``lemma`` is lowercase; ``morph`` is spaCy's ``Feat=Value|…`` string, kept
+    for auxiliaries, verbs and adjectives. Lemma, part of speech and morphology
+    are empty when no rule asked for them.
     """
 
     text: str
@@ -168,14 +171,16 @@ def _tokens(
         if parsed:
             dep = tok.dep_
             head = tok.head.i - first if first <= tok.head.i < last else -1
+        pos = tok.pos_
         tokens.append(
             Token(
                 text,
                 start,
                 start + len(text),
                 tok.lemma_.lower(),
-                tok.pos_,
-                str(tok.morph),
+                pos,
+                # morphology is read for verbs and participles only; skip the rest
+                str(tok.morph) if pos in _MORPH_POS else "",
                 dep,
                 head,
             )

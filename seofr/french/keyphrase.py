@@ -86,10 +86,13 @@ def units_of(tokens: Iterable[Token]) -> list[Unit]:
     units: list[Unit] = []
     for token in tokens:
         folded = fold(token.text)
+        lemma = fold(token.lemma) if token.lemma else folded
+        if folded.isalnum():  # the common case: one plain word, no regex needed
+            units.append(unit(folded, lemma, token.start, token.end))
+            continue
         pieces = list(_PIECE.finditer(folded))
         if not pieces:
             continue
-        lemma = fold(token.lemma) if token.lemma else folded
         if len(pieces) == 1 and pieces[0].group() == folded:
             units.append(unit(folded, lemma, token.start, token.end))
             continue

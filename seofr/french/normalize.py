@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _UNACCENT = str.maketrans(
     "àâäáãåéèêëíìîïóòôöõúùûüýÿçñ'‘`´",
@@ -11,8 +12,10 @@ _UNACCENT = str.maketrans(
 _WORDS = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, without accents, with ’ for every apostrophe: « L'Été » → « l’ete »."""
+    # cached: matching folds every token, and a text repeats its words
     return text.lower().translate(_UNACCENT)
 
 
