@@ -82,16 +82,6 @@ class Settings:
     paths: tuple[str, ...] = ()
     origins: tuple[str, ...] = field(default=())
 
-    def fingerprint(self) -> str:
-        """A stable text that changes whenever the effective configuration does."""
-        parts = [
-            f"{self.profile}|{self.fail_under}|{self.lang}|{self.base_url}|{self.reading_speed}"
-            f"|{self.derivations}"
-        ]
-        for name, rule in sorted(self.rules.items()):
-            parts.append(f"{name}|{rule.severity}|{rule.weight}|{rule.options!r}")
-        return "\n".join(parts)
-
 
 def _kebab(name: str) -> str:
     return name.replace("_", "-")

@@ -75,8 +75,3 @@ RULE_CRASHED = Template(
         en="Report this problem to the rule’s authors ({package}) with the document.",
     ),
 )
-
-RULE_SKIPPED = Text(
-    fr="Règle désactivée pour ce fichier par un commentaire seofr-disable-file.",
-    en="Rule disabled for this file by a seofr-disable-file comment.",
-)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from seofr.context import Context
-from seofr.document.model import Block, BlockKind, Document, TextElement
+from seofr.document.model import Block, BlockKind, Document
 from seofr.french.lang import detect_language, is_french_tag
 from seofr.french.words import count_words
 from seofr.i18n import Text
@@ -155,13 +155,6 @@ class ForeignFragmentsOptions:
     )
 
 
-def _fragments(element: TextElement, source: str) -> Iterator[tuple[int, int]]:
-    """The element's lines: a scraper often glues unrelated lines into one block."""
-    starts = element.line_starts(source)
-    for start, end in zip(starts, [*starts[1:], len(element.text)], strict=True):
-        yield start, start + len(element.text[start:end].rstrip())
-
-
 class ForeignFragments(Rule[ForeignFragmentsOptions]):
     """No block or line of the text is in another language than French.
 
@@ -210,7 +203,7 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
         for element in ctx.prose:
             if isinstance(element, Block) and element.kind in (BlockKind.QUOTE, BlockKind.CODE):
                 continue
-            for start, end in _fragments(element, doc.source):
+            for start, end in element.lines(doc.source):
                 text = _QUOTED.sub(" ", element.text[start:end]).strip()
                 words = text.split()
                 if count_words(text) < options.min_words:

@@ -9,7 +9,7 @@ from functools import cache
 from importlib.resources import files
 
 from seofr.context import Context
-from seofr.document.model import Block, Document, TextElement
+from seofr.document.model import Block, Document
 from seofr.french.normalize import folded_words
 from seofr.i18n import Text
 from seofr.rule import Emitted, Rule, Template
@@ -61,12 +61,6 @@ def leftover_kinds(line: str) -> list[str]:
         for kind, found in patterns().items()
         if words in found.lines or any(phrase in padded for phrase in found.phrases)
     ]
-
-
-def _lines(element: TextElement, source: str) -> Iterator[tuple[int, int]]:
-    starts = element.line_starts(source)
-    for start, end in zip(starts, [*starts[1:], len(element.text)], strict=True):
-        yield start, start + len(element.text[start:end].rstrip())
 
 
 @dataclass(frozen=True)
@@ -134,7 +128,7 @@ class Boilerplate(Rule[BoilerplateOptions]):
         title = " ".join(folded_words(doc.title.value)) if doc.title else ""
         repeated = title if len(title.split()) >= _MIN_TITLE_WORDS else ""
         for element in ctx.prose:
-            for start, end in _lines(element, doc.source):
+            for start, end in element.lines(doc.source):
                 line = element.text[start:end]
                 span = doc.source_map.span(element.source_offset(start), element.source_offset(end))
                 excerpt = line if len(line) <= 80 else line[:79] + "…"

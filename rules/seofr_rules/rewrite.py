@@ -17,6 +17,10 @@ _WORD = re.compile(r"[^\W_]+")
 _SHOWN = 3
 
 Element = Heading | Block
+NO_ORIGINAL = Template(
+    Text(fr="Aucun article d’origine fourni.", en="No original article given."),
+    Text(fr="Passez l’original avec --original.", en="Pass the original with --original."),
+)
 
 
 @dataclass(frozen=True)
@@ -87,10 +91,7 @@ class TitleRewritten(Rule[TitleRewrittenOptions]):
                 en="Write a new French title that keeps the topic and the keyphrase.",
             ),
         ),
-        "no-original": Template(
-            Text(fr="Aucun article d’origine fourni.", en="No original article given."),
-            Text(fr="Passez l’original avec --original.", en="Pass the original with --original."),
-        ),
+        "no-original": NO_ORIGINAL,
     }
 
     def check(
@@ -175,10 +176,7 @@ class OriginalOverlap(Rule[OriginalOverlapOptions]):
                 en="Reword this passage in your own words.",
             ),
         ),
-        "no-original": Template(
-            Text(fr="Aucun article d’origine fourni.", en="No original article given."),
-            Text(fr="Passez l’original avec --original.", en="Pass the original with --original."),
-        ),
+        "no-original": NO_ORIGINAL,
     }
 
     def check(

@@ -93,6 +93,10 @@ class BlockKind(StrEnum):
     CODE = "code"
 
 
+def _text_start(piece: TextPiece) -> int:
+    return piece.text_start
+
+
 @dataclass(frozen=True, slots=True)
 class TextElement:
     """Visible text with its span and the map from its characters to the source.
@@ -112,14 +116,25 @@ class TextElement:
         """
         if not self.pieces:
             return self.span.start
-        starts = [piece.text_start for piece in self.pieces]
-        piece = self.pieces[max(bisect.bisect_right(starts, index) - 1, 0)]
+        # bisect on the pieces themselves: building the list of starts on every call
+        # made span lookups quadratic on long blocks
+        found = bisect.bisect_right(self.pieces, index, key=_text_start)
+        piece = self.pieces[max(found - 1, 0)]
         inside = index - piece.text_start
         if piece.length == piece.source_length:
             return piece.source_start + min(max(inside, 0), piece.length)
         if inside >= piece.length:
             return piece.source_start + piece.source_length
         return piece.source_start
+
+    def lines(self, source: str) -> list[tuple[int, int]]:
+        """The element's text split at source line breaks, as (start, end) indexes of
+        :attr:`text`, trailing spaces left out of each line."""
+        starts = self.line_starts(source)
+        return [
+            (start, start + len(self.text[start:end].rstrip()))
+            for start, end in zip(starts, [*starts[1:], len(self.text)], strict=True)
+        ]
 
     def line_starts(self, source: str) -> list[int]:
         """Indexes of :attr:`text` where a new source line begins (0 first).

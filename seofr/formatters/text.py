@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from seofr.formatters import Batch
+from seofr.formatters import VERDICTS, Batch, format_score
 from seofr.i18n import Lang, Text, format_number
 from seofr.report import Finding, Report
 from seofr.rule import Severity, Status
@@ -15,8 +15,6 @@ _COLORS = {
 _BOLD, _RESET, _GREEN, _RED = "\033[1m", "\033[0m", "\033[32m", "\033[31m"
 
 LABELS = {
-    "passed": Text(fr="réussi", en="passed"),
-    "failed": Text(fr="échec", en="failed"),
     "header": Text(
         fr="{path} — score {score}/100 ({verdict}, seuil {fail_under}, profil {profile})",
         en="{path} — score {score}/100 ({verdict}, threshold {fail_under}, profile {profile})",
@@ -63,13 +61,13 @@ def _finding_line(report: Report, finding: Finding, lang: Lang, color: bool) -> 
 
 def format_report(report: Report, lang: Lang, color: bool) -> str:
     """One document's report as text."""
-    verdict = LABELS["passed" if report.passed else "failed"].render(lang)
+    verdict = VERDICTS[report.passed].render(lang)
     verdict = _paint(verdict, _GREEN if report.passed else _RED, color)
     header = LABELS["header"].render(
         lang,
         {
             "path": report.path or "-",
-            "score": format_number(report.score, lang, 0 if report.score.is_integer() else 1),
+            "score": format_score(report, lang),
             "verdict": verdict,
             "fail_under": format_number(report.fail_under, lang, 0),
             "profile": report.profile,

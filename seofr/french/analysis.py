@@ -19,7 +19,7 @@ from itertools import islice
 from typing import Any
 
 from seofr.document.model import Block, Heading, SourceMap, Span
-from seofr.french.syllables import count_syllables
+from seofr.french.syllables import count_text_syllables
 from seofr.french.words import iter_words
 from seofr.rule import Need
 
@@ -121,7 +121,7 @@ class Sentence:
     @property
     def syllables(self) -> int:
         """Spoken syllables of the sentence's words."""
-        return sum(count_syllables(word) for word in self.words)
+        return count_text_syllables(self.words)
 
 
 def span_of(element: Element, start: int, end: int, source_map: SourceMap) -> Span:
