@@ -72,6 +72,21 @@ def test_elided_forms_are_split_for_tagging_but_count_as_one_word() -> None:
     assert lemmas["homme"] == "homme"
 
 
+def test_tokens_skip_whitespace_and_heads_point_within_the_sentence() -> None:
+    doc = parse_document("Bonjour  à tous.  Le chat noir dort sur le canapé.", None, "text")
+    analysis = FrenchAnalysis(doc.body, {Need.LEMMAS, Need.DEPENDENCIES}, doc.source_map)
+    first, second = analysis.sentences
+    assert [t.text for t in first.tokens] == ["Bonjour", "à", "tous", "."]
+    texts = [t.text for t in second.tokens]
+    assert texts[:4] == ["Le", "chat", "noir", "dort"]
+    by_text = {t.text: t for t in second.tokens}
+    # heads are positions in sentence.tokens, not indexes in spaCy's doc
+    assert texts[by_text["chat"].head] == "dort"
+    assert by_text["dort"].dep == "ROOT"
+    assert texts[by_text["canapé"].head] == "dort"
+    assert doc.body[0].text[by_text["chat"].start : by_text["chat"].end] == "chat"
+
+
 def test_sentence_spans_point_into_the_source() -> None:
     source = (EXAMPLES / "article.md").read_text(encoding="utf-8")
     doc = parse_document(source, "article.md")

@@ -666,6 +666,22 @@ class _FrontMatter:
     notes: tuple[InputNote, ...] = ()
 
 
+def _load_yaml(text: str) -> Any:
+    """``text`` read as YAML with PyYAML's safe loader.
+
+    libyaml's loader, where PyYAML has it, reads ten times faster; when it finds
+    an error, the pure-Python loader reads the text again for its clearer
+    messages and more precise line numbers.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)
+        except Exception:  # reported by the pure-Python reading below
+            pass
+    return yaml.safe_load(text)
+
+
 def _yaml_error(exc: Exception) -> str:
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
         mark = exc.problem_mark
@@ -702,7 +718,7 @@ def _read_front_matter(lines: _Lines, source_map: SourceMap) -> _FrontMatter:
         return _FrontMatter({}, 0, {})
     span = source_map.span(0, lines.starts[close] + len(lines.fed[close]))
     try:
-        data = yaml.safe_load("\n".join(lines.fed[1:close]))
+        data = _load_yaml("\n".join(lines.fed[1:close]))
     except Exception as exc:  # besides YAMLError, PyYAML raises ValueError on dates like 2024-13-01
         note = InputNote("front-matter-invalid", {"error": _yaml_error(exc)}, span)
         return _FrontMatter({}, close + 1, {}, (note,))

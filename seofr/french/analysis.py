@@ -12,11 +12,12 @@ corrected for French (see :func:`_sentence_bounds`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from seofr.document.model import Block, Heading, SourceMap, Span
 from seofr.french.syllables import count_text_syllables
@@ -63,18 +64,23 @@ ABBREVIATIONS = frozenset(
         "approx.",
     ]
 )
+_ALNUM = re.compile(r"[^\W_]")
 _CLOSERS = frozenset("»”\"')]…")
 # Parts of speech whose morphology a rule reads (passive voice: auxiliaries, participles).
 _MORPH_POS = frozenset({"AUX", "VERB", "ADJ"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A spaCy token, relative to its element's text.
 
     ``lemma`` is lowercase; ``morph`` is spaCy's ``Feat=Value|…`` string, kept
     for auxiliaries, verbs and adjectives. Lemma, part of speech and morphology
-    are empty when no rule asked for them.
+    are empty when no rule asked for them; ``dep`` and ``head`` (the index of
+    the head token in the sentence's tokens, -1 when outside or unknown) only
+    when a rule needs dependencies.
+
+    A named tuple rather than a frozen dataclass: a document holds thousands of
+    tokens, and a tuple is built several times faster.
     """
 
     text: str
@@ -84,12 +90,12 @@ class Token:
     pos: str = ""
     morph: str = ""
     dep: str = ""
-    head: int = -1  # index of the head token within the sentence, -1 when unknown
+    head: int = -1
 
     @property
     def is_word(self) -> bool:
         """Whether the token holds a letter or a digit (punctuation and symbols do not)."""
-        return any(ch.isalnum() for ch in self.text)
+        return _ALNUM.search(self.text) is not None
 
     def has(self, feature: str) -> bool:
         """Whether the morphology holds ``feature``, e.g. ``"VerbForm=Part"``."""
@@ -130,47 +136,20 @@ def span_of(element: Element, start: int, end: int, source_map: SourceMap) -> Sp
     return source_map.span(source_start, max(element.source_offset(end), source_start))
 
 
-def _sentence_bounds(doc: Any, text: str) -> list[tuple[int, int, int, int]]:
-    """Sentences as (char start, char end, first token, last token + 1).
+def _doc_tokens(doc: Any, offset: int, needs: frozenset[Need]) -> list[Token]:
+    """Every token of a spaCy doc, whitespace included, in one pass over the doc.
 
-    The senter is corrected for French: a "sentence" of punctuation only (a
-    closing » after the period) joins the previous one, and so does a sentence
-    that starts with a lowercase letter or follows a known abbreviation.
+    Offsets are shifted by ``offset`` (where the doc's chunk starts in its
+    element); ``head`` is the head's index in the doc, made relative to the
+    sentence by :func:`_sentence_tokens`.
     """
-    bounds: list[tuple[int, int, int, int]] = []
-    for sent in doc.sents:
-        start_char, end_char = sent.start_char, sent.end_char
-        first = sent[0].text
-        if bounds:
-            previous = bounds[-1]
-            last_token = doc[previous[3] - 1].text.lower()
-            only_punct = not any(ch.isalnum() for ch in sent.text)
-            continues = first[:1].islower() or last_token in ABBREVIATIONS
-            if only_punct or continues or all(ch in _CLOSERS for ch in first):
-                bounds[-1] = (previous[0], end_char, previous[2], sent.end)
-                continue
-        bounds.append((start_char, end_char, sent.start, sent.end))
-    return bounds
-
-
-def _tokens(
-    doc: Any, first: int, last: int, offset: int, needs: frozenset[Need]
-) -> tuple[Token, ...]:
-    tokens = []
-    tagged = bool(needs & {Need.LEMMAS, Need.MORPHOLOGY})
+    if not needs & {Need.LEMMAS, Need.MORPHOLOGY}:
+        return [Token(t.text, t.idx + offset, t.idx + offset + len(t.text)) for t in doc]
     parsed = Need.DEPENDENCIES in needs
-    for tok in doc[first:last]:
-        if tok.is_space:
-            continue
+    tokens = []
+    for tok in doc:
         text = tok.text
         start = tok.idx + offset
-        if not tagged:
-            tokens.append(Token(text, start, start + len(text)))
-            continue
-        dep, head = "", -1
-        if parsed:
-            dep = tok.dep_
-            head = tok.head.i - first if first <= tok.head.i < last else -1
         pos = tok.pos_
         tokens.append(
             Token(
@@ -181,11 +160,58 @@ def _tokens(
                 pos,
                 # morphology is read for verbs and participles only; skip the rest
                 str(tok.morph) if pos in _MORPH_POS else "",
-                dep,
-                head,
+                tok.dep_ if parsed else "",
+                tok.head.i if parsed else -1,
             )
         )
-    return tuple(tokens)
+    return tokens
+
+
+def _sentence_bounds(
+    doc: Any, tokens: Sequence[Token], text: str, offset: int
+) -> list[tuple[int, int, int, int]]:
+    """Sentences as (char start, char end, first token, last token + 1).
+
+    ``doc`` is the chunk of ``text`` that starts at ``offset`` (``doc.text``
+    would rebuild the string token by token).
+
+    The senter is corrected for French: a "sentence" of punctuation only (a
+    closing » after the period) joins the previous one, and so does a sentence
+    that starts with a lowercase letter or follows a known abbreviation.
+    """
+    bounds: list[tuple[int, int, int, int]] = []
+    for sent in doc.sents:
+        start_char, end_char = sent.start_char, sent.end_char
+        first = tokens[sent.start].text
+        if bounds:
+            previous = bounds[-1]
+            last_token = tokens[previous[3] - 1].text.lower()
+            only_punct = _ALNUM.search(text, offset + start_char, offset + end_char) is None
+            continues = first[:1].islower() or last_token in ABBREVIATIONS
+            if only_punct or continues or all(ch in _CLOSERS for ch in first):
+                bounds[-1] = (previous[0], end_char, previous[2], sent.end)
+                continue
+        bounds.append((start_char, end_char, sent.start, sent.end))
+    return bounds
+
+
+def _sentence_tokens(
+    tokens: Sequence[Token], first: int, last: int, parsed: bool
+) -> tuple[Token, ...]:
+    """The tokens of doc indexes ``first``…``last - 1`` without whitespace.
+
+    Parsed heads are doc indexes: they become positions among the kept tokens,
+    -1 for a head outside the sentence.
+    """
+    window = tokens[first:last]
+    kept = tuple(t for t in window if not t.text.isspace())
+    if not parsed:
+        return kept
+    position = {
+        index: rank
+        for rank, index in enumerate(i for i, t in enumerate(window, first) if not t.text.isspace())
+    }
+    return tuple(t._replace(head=position.get(t.head, -1)) for t in kept)
 
 
 class FrenchAnalysis:
@@ -206,6 +232,7 @@ class FrenchAnalysis:
 
         self.elements = tuple(elements)
         needs = frozenset(needs)
+        parsed = Need.DEPENDENCIES in needs
         if processed is None:
             processed = process([*(e.text for e in self.elements), *extras], needs)
         processed = iter(processed)
@@ -216,7 +243,8 @@ class FrenchAnalysis:
         ):
             found: list[Sentence] = []
             for offset, doc in chunks:
-                for start, end, first, last in _sentence_bounds(doc, doc.text):
+                tokens = _doc_tokens(doc, offset, needs)
+                for start, end, first, last in _sentence_bounds(doc, tokens, element.text, offset):
                     text = element.text[offset + start : offset + end]
                     words = tuple(m.group() for m in iter_words(text))
                     if not words and found:
@@ -228,7 +256,7 @@ class FrenchAnalysis:
                             offset + start,
                             offset + end,
                             span_of(element, offset + start, offset + end, source_map),
-                            _tokens(doc, first, last, offset, needs),
+                            _sentence_tokens(tokens, first, last, parsed),
                             words,
                         )
                     )
@@ -237,7 +265,12 @@ class FrenchAnalysis:
         self.sentences = tuple(sentences)
         self.by_element = tuple(by_element)
         self.extra_tokens = tuple(
-            tuple(t for offset, doc in chunks for t in _tokens(doc, 0, len(doc), offset, needs))
+            tuple(
+                t
+                for offset, doc in chunks
+                for t in _doc_tokens(doc, offset, needs)
+                if not t.text.isspace()
+            )
             for chunks in islice(processed, len(extras))
         )
 

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from seofr.document.model import Document
 from seofr.french.analysis import FrenchAnalysis, Sentence, Token
@@ -52,12 +53,13 @@ def inflection_stem(form: str) -> str:
     return form
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     """A word of the text for matching: folded form and lemma, offsets in its text.
 
     ``keys`` are the forms it may be matched by — form, lemma and both without
     their inflection — computed once, so that matching is a set intersection.
+    A named tuple, like :class:`~seofr.french.analysis.Token`: there is one per
+    word of the document.
     """
 
     form: str
