@@ -121,6 +121,37 @@ def test_language_identification_is_deterministic_and_keeps_global_state() -> No
     assert langdetect.detect("Bonjour à tous, voici les nouvelles de la semaine.") == "fr"
 
 
+FAST_DETECTOR_TEXTS = [
+    (EXAMPLES / "article.md").read_text(encoding="utf-8")[:1500],
+    "Please follow and like us: SHARE THIS ARTICLE on Facebook, then RSVP.",
+    "Der schnelle braune Fuchs springt über den faulen Hund.",
+    "東京は日本の首都です。ひらがな、カタカナ。",
+    "ÉTÉ À PARIS : l'OCDE et l’UNESCO publient leurs chiffres.  Fin",
+    "Ștefan și Țara Românească",
+    "Tiếng Việt có dấu ",
+    "x",
+    "  a  b  ",
+]
+
+
+@pytest.mark.parametrize("text", FAST_DETECTOR_TEXTS)
+def test_fast_detector_matches_langdetect_to_the_last_bit(text: str) -> None:
+    from langdetect.detector import Detector
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from seofr.french.detector import factory, new_detector
+
+    results = []
+    for detector in (Detector(factory()), new_detector()):
+        detector.append(text)
+        try:
+            ngrams = detector._extract_ngrams()
+            results.append((ngrams, [(p.lang, p.prob) for p in detector.get_probabilities()]))
+        except LangDetectException as exc:
+            results.append(([], [str(exc)]))
+    assert results[0] == results[1]
+
+
 def test_language_of_text_without_letters() -> None:
     guess = detect_language("123 — 456 !!! …")
     assert guess.language is None and guess.probability == 0.0

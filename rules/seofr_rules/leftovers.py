@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,10 +30,14 @@ _MIN_TITLE_WORDS = 4
 
 @dataclass(frozen=True)
 class Patterns:
-    """Folded phrases of one kind: whole lines, and phrases found anywhere."""
+    """Folded phrases of one kind: whole lines, and phrases found anywhere.
+
+    ``phrases`` is one alternation, with each phrase between spaces so that it
+    matches whole words of a line padded with spaces.
+    """
 
     lines: frozenset[str]
-    phrases: tuple[str, ...]
+    phrases: re.Pattern[str] | None
 
 
 @cache
@@ -41,25 +46,26 @@ def patterns() -> dict[str, Patterns]:
     data = tomllib.loads(
         (files("seofr_rules") / "data" / "boilerplate.toml").read_text(encoding="utf-8")
     )
-    return {
-        kind: Patterns(
+    found: dict[str, Patterns] = {}
+    for kind, table in data.items():
+        phrases = [" ".join(folded_words(p)) for p in table.get("contains", [])]
+        alternation = "|".join(re.escape(f" {p} ") for p in phrases)
+        found[kind] = Patterns(
             frozenset(" ".join(folded_words(line)) for line in table.get("line", [])),
-            tuple(f" {' '.join(folded_words(p))} " for p in table.get("contains", [])),
+            re.compile(alternation) if phrases else None,
         )
-        for kind, table in data.items()
-    }
+    return found
 
 
-def leftover_kinds(line: str) -> list[str]:
-    """The kinds of leftover a line of text is (empty for an ordinary line)."""
-    words = " ".join(folded_words(line))
+def leftover_kinds(words: str) -> list[str]:
+    """The kinds of leftover a line is, given its folded words joined by spaces."""
     if not words:
         return []
     padded = f" {words} "
     return [
         kind
         for kind, found in patterns().items()
-        if words in found.lines or any(phrase in padded for phrase in found.phrases)
+        if words in found.lines or (found.phrases is not None and found.phrases.search(padded))
     ]
 
 
@@ -128,14 +134,19 @@ class Boilerplate(Rule[BoilerplateOptions]):
         title = " ".join(folded_words(doc.title.value)) if doc.title else ""
         repeated = title if len(title.split()) >= _MIN_TITLE_WORDS else ""
         for element in ctx.prose:
+            in_body = bool(repeated) and isinstance(element, Block)
             for start, end in element.lines(doc.source):
                 line = element.text[start:end]
+                words = " ".join(folded_words(line))
+                kinds = leftover_kinds(words)
+                repeats = in_body and f" {repeated} " in f" {words} "
+                if not kinds and not repeats:
+                    continue
                 span = doc.source_map.span(element.source_offset(start), element.source_offset(end))
                 excerpt = line if len(line) <= 80 else line[:79] + "…"
-                for kind in leftover_kinds(line):
+                for kind in kinds:
                     yield self.fail(
                         "leftover", span, kind=KINDS[kind].render(ctx.lang), excerpt=excerpt
                     )
-                in_body = repeated and isinstance(element, Block)
-                if in_body and f" {repeated} " in f" {' '.join(folded_words(line))} ":
+                if repeats:
                     yield self.fail("repeated-title", span, excerpt=excerpt)

@@ -1,31 +1,24 @@
 """Language identification with langdetect, deterministic and self-contained.
 
-langdetect's module-level ``detect`` shares one factory whose seed every user of
-the library may set. seofr builds its own factory with a fixed seed instead, so
-results are repeatable and nobody else's settings change. langdetect 1.0.9 gives
-each detector its own ``random.Random``, so the global ``random`` state is left
-alone too.
+langdetect runs through seofr's own factory and detector
+(:mod:`seofr.french.detector`): a fixed seed, no change to anybody else's
+langdetect settings or to the global ``random`` state.
 
-Identification costs about a millisecond per call, so blocks that are plainly
-French (several French function words, few English ones) are recognised by a
-word count first and only the others go to langdetect.
+Identification costs about half a millisecond per call, so blocks that are
+plainly French (several French function words, few English ones) are
+recognised by a word count first and only the others go to langdetect.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
-from typing import Any
 
-_SEED = 0
 # Enough text for a reliable guess; more only costs time.
 _MAX_CHARS = 2000
 # langdetect averages several random trials (7 by default); three agree on
 # anything longer than a line and cost less than half (measured on our corpus).
 _TRIALS = 3
-_lock = threading.Lock()
-_factory: Any = None
 
 _LETTERS = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
@@ -159,19 +152,6 @@ class LanguageGuess:
         return self.language == "fr"
 
 
-def _get_factory() -> Any:
-    global _factory  # noqa: PLW0603 - the profiles load once per process
-    with _lock:
-        if _factory is None:
-            from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-
-            factory = DetectorFactory()
-            factory.load_profile(PROFILES_DIRECTORY)
-            factory.set_seed(_SEED)
-            _factory = factory
-        return _factory
-
-
 # Letters that French uses and its neighbours' leftovers rarely do, and letters
 # that French never uses: a quick way to tell a French heading from a foreign one.
 _FRENCH_LETTERS = re.compile(r"[éèêàâçùûîôëïœ]|\b(?:[ldjmnst]|qu)[’']", re.IGNORECASE)
@@ -210,7 +190,9 @@ def detect_language(text: str, shortcut: bool = True) -> LanguageGuess:
             return quick
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _get_factory().create()
+    from seofr.french.detector import new_detector
+
+    detector = new_detector()
     detector.n_trial = _TRIALS
     detector.append(text[:_MAX_CHARS])
     try:

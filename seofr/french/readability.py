@@ -43,7 +43,8 @@ def lix(words: Iterable[str], sentences: int) -> float:
     count = long = 0
     for word in words:
         count += 1
-        if sum(1 for ch in word if ch.isalpha()) > 6:
+        # most words are short or all letters: count letters one by one only for the rest
+        if len(word) > 6 and (word.isalpha() or sum(ch.isalpha() for ch in word) > 6):
             long += 1
     if not count or not sentences:
         return 0.0
