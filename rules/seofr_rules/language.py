@@ -136,7 +136,8 @@ class Language(Rule[LanguageOptions]):
 
 # Quoted passages may be in any language: « … », “ … ”, " … ".
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
-_CAPITALIZED = re.compile(r"^[^\w]*[A-ZÀ-ÖØ-Þ0-9]")
+# A word (a run of non-spaces) whose first letter or digit is a capital or a digit.
+_CAPITALIZED = re.compile(r"(?<!\S)[^\w\s]*[A-ZÀ-ÖØ-Þ0-9]")
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
                 words = text.split()
                 if count_words(text) < options.min_words:
                     continue
-                if sum(1 for w in words if _CAPITALIZED.match(w)) > 0.6 * len(words):
+                if len(_CAPITALIZED.findall(text)) > 0.6 * len(words):
                     continue  # names and titles, not sentences
                 guess = detect_language(text)
                 if (

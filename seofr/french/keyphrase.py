@@ -83,25 +83,33 @@ def unit(form: str, lemma: str, start: int, end: int) -> Unit:
     return Unit(form, lemma, start, end, keys, is_function_word)
 
 
+# A unit of a token before placing it: form, lemma, offsets in the token, keys.
+_Piece = tuple[str, str, int, int, frozenset[str], bool]
+
+
+@lru_cache(maxsize=65536)
+def _token_pieces(text: str, lemma: str) -> tuple[_Piece, ...]:
+    """The units of a token, relative to it; cached, as a text repeats its words."""
+    folded = fold(text)
+    folded_lemma = fold(lemma) if lemma else folded
+    pieces = list(_PIECE.finditer(folded))
+    if folded.isalnum() or (len(pieces) == 1 and pieces[0].group() == folded):
+        return ((folded, folded_lemma, 0, len(text), *_keys(folded, folded_lemma)),)
+    # « vie-privée », « week-end », « Saint-Étienne »: each part alone, its own lemma
+    return tuple(
+        (m.group(), m.group(), m.start(), m.end(), *_keys(m.group(), m.group())) for m in pieces
+    )
+
+
 def units_of(tokens: Iterable[Token]) -> list[Unit]:
     """Matching units of spaCy tokens: elisions are already split; hyphens split here."""
-    units: list[Unit] = []
-    for token in tokens:
-        folded = fold(token.text)
-        lemma = fold(token.lemma) if token.lemma else folded
-        if folded.isalnum():  # the common case: one plain word, no regex needed
-            units.append(unit(folded, lemma, token.start, token.end))
-            continue
-        pieces = list(_PIECE.finditer(folded))
-        if not pieces:
-            continue
-        if len(pieces) == 1 and pieces[0].group() == folded:
-            units.append(unit(folded, lemma, token.start, token.end))
-            continue
-        for piece in pieces:  # « vie-privée », « week-end », « Saint-Étienne »
-            start, end = token.start + piece.start(), token.start + piece.end()
-            units.append(unit(piece.group(), piece.group(), start, end))
-    return units
+    return [
+        Unit(form, lemma, token.start + start, token.start + end, keys, is_function_word)
+        for token in tokens
+        for form, lemma, start, end, keys, is_function_word in _token_pieces(
+            token.text, token.lemma
+        )
+    ]
 
 
 def units_of_text(text: str, lemmas: Mapping[str, str] | None = None) -> list[Unit]:

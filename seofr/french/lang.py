@@ -160,11 +160,11 @@ _FOREIGN_LETTERS = re.compile(r"[áíóúñüöäßãõåø]", re.IGNORECASE)
 
 def _marker_guess(text: str) -> LanguageGuess | None:
     """A French verdict from function words and letters alone, when beyond doubt."""
-    words = [w.lower().replace("'", "’") for w in _WORD.findall(text)]
+    words = _WORD.findall(text.lower().replace("'", "’"))
     if len(words) < 3:
         return None
-    french = sum(1 for w in words if w in FRENCH_MARKERS)
-    english = sum(1 for w in words if w in ENGLISH_MARKERS)
+    french = sum(map(FRENCH_MARKERS.__contains__, words))
+    english = sum(map(ENGLISH_MARKERS.__contains__, words))
     if english * 4 > french or _FOREIGN_LETTERS.search(text):
         return None
     plainly = (french >= 3 and french >= 0.2 * len(words)) or (
