@@ -136,32 +136,40 @@ def span_of(element: Element, start: int, end: int, source_map: SourceMap) -> Sp
     return source_map.span(source_start, max(element.source_offset(end), source_start))
 
 
-def _doc_tokens(doc: Any, offset: int, needs: frozenset[Need]) -> list[Token]:
-    """Every token of a spaCy doc, whitespace included, in one pass over the doc.
+def _doc_tokens(doc: Any, text: str, offset: int, needs: frozenset[Need]) -> list[Token]:
+    """Every token of a spaCy doc, whitespace included.
 
-    Offsets are shifted by ``offset`` (where the doc's chunk starts in its
-    element); ``head`` is the head's index in the doc, made relative to the
-    sentence by :func:`_sentence_tokens`.
+    ``doc`` is the chunk of ``text`` that starts at ``offset``; token offsets
+    are made relative to ``text``. ``head`` is the head's index in the doc,
+    made relative to the sentence by :func:`_sentence_tokens`. The tokens are
+    read from the doc's arrays (see :func:`~seofr.french.pipeline.token_rows`):
+    a spaCy token object costs more than the seofr token built from it.
     """
-    if not needs & {Need.LEMMAS, Need.MORPHOLOGY}:
-        return [Token(t.text, t.idx + offset, t.idx + offset + len(t.text)) for t in doc]
+    from seofr.french.pipeline import token_rows
+
     parsed = Need.DEPENDENCIES in needs
+    if not (parsed or needs & {Need.LEMMAS, Need.MORPHOLOGY}):
+        return [
+            Token(text[start : start + size], start, start + size)
+            for start, size in ((offset + row[0], row[1]) for row in token_rows(doc, False))
+        ]
+    strings = doc.vocab.strings
     tokens = []
-    for tok in doc:
-        text = tok.text
-        start = tok.idx + offset
-        pos = tok.pos_
+    for row in token_rows(doc, parsed):
+        start = offset + row[0]
+        end = start + row[1]
+        pos = strings[row[3]]
         tokens.append(
             Token(
-                text,
+                text[start:end],
                 start,
-                start + len(text),
-                tok.lemma_.lower(),
+                end,
+                strings[row[2]].lower(),
                 pos,
                 # morphology is read for verbs and participles only; skip the rest
-                str(tok.morph) if pos in _MORPH_POS else "",
-                tok.dep_ if parsed else "",
-                tok.head.i if parsed else -1,
+                strings[row[4]] if pos in _MORPH_POS else "",
+                strings[row[5]],
+                row[6] if parsed else -1,
             )
         )
     return tokens
@@ -243,7 +251,7 @@ class FrenchAnalysis:
         ):
             found: list[Sentence] = []
             for offset, doc in chunks:
-                tokens = _doc_tokens(doc, offset, needs)
+                tokens = _doc_tokens(doc, element.text, offset, needs)
                 for start, end, first, last in _sentence_bounds(doc, tokens, element.text, offset):
                     text = element.text[offset + start : offset + end]
                     words = tuple(m.group() for m in iter_words(text))
@@ -268,10 +276,10 @@ class FrenchAnalysis:
             tuple(
                 t
                 for offset, doc in chunks
-                for t in _doc_tokens(doc, offset, needs)
+                for t in _doc_tokens(doc, text, offset, needs)
                 if not t.text.isspace()
             )
-            for chunks in islice(processed, len(extras))
+            for text, chunks in zip(extras, islice(processed, len(extras)), strict=True)
         )
 
     @cached_property

@@ -147,3 +147,21 @@ def process(texts: Iterable[str], needs: Iterable[Need]) -> Iterator[list[tuple[
             current.append((offset, doc))
     if current_index >= 0:
         yield current
+
+
+def token_rows(doc: Doc, parsed: bool) -> list[list[int]]:
+    """One row per token of ``doc``, read from its arrays without token objects.
+
+    A row holds the token's character offset and length, then the string-store
+    keys of its lemma, part of speech, morphology and dependency label (0 where
+    the component did not run), and, when ``parsed``, its head's index in the doc.
+    """
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, MORPH, POS
+
+    rows: list[list[int]] = doc.to_array([IDX, LENGTH, LEMMA, POS, MORPH, DEP]).tolist()
+    if parsed:
+        # heads are stored as offsets from the token, wrapped into unsigned integers
+        offsets = doc.to_array(HEAD).astype("int64").tolist()
+        for index, (row, offset) in enumerate(zip(rows, offsets, strict=True)):
+            row.append(index + offset)
+    return rows
