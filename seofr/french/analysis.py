@@ -110,9 +110,14 @@ class Sentence:
     element_index: int
     start: int
     end: int
-    span: Span
+    source_map: SourceMap
     tokens: tuple[Token, ...]
     words: tuple[str, ...]
+
+    @property
+    def span(self) -> Span:
+        """Where the sentence is in the source (computed on demand: few are reported)."""
+        return span_of(self.element, self.start, self.end, self.source_map)
 
     @property
     def text(self) -> str:
@@ -263,7 +268,7 @@ class FrenchAnalysis:
                             index,
                             offset + start,
                             offset + end,
-                            span_of(element, offset + start, offset + end, source_map),
+                            source_map,
                             _sentence_tokens(tokens, first, last, parsed),
                             words,
                         )

@@ -168,7 +168,7 @@ class Matcher:
 
     def same_word(self, word: Unit, candidate: Unit) -> bool:
         """Whether ``candidate`` is the keyphrase ``word``, inflected or not."""
-        if word.keys & candidate.keys:
+        if not word.keys.isdisjoint(candidate.keys):
             return True
         return self.derivations and _derived(candidate.lemma, word.lemma)
 
