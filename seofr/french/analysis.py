@@ -102,6 +102,11 @@ class Token(NamedTuple):
         return feature in self.morph.split("|")
 
 
+# Builds a named tuple from a tuple of all its fields, without the Python-level
+# __new__ that named tuples add: a document makes thousands of tokens and units.
+record_from_fields = tuple.__new__
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of one element: its text, tokens, word and syllable counts."""
@@ -155,7 +160,9 @@ def _doc_tokens(doc: Any, text: str, offset: int, needs: frozenset[Need]) -> lis
     parsed = Need.DEPENDENCIES in needs
     if not (parsed or needs & {Need.LEMMAS, Need.MORPHOLOGY}):
         return [
-            Token(text[start : start + size], start, start + size)
+            record_from_fields(
+                Token, (text[start : start + size], start, start + size, "", "", "", "", -1)
+            )
             for start, size in ((offset + row[0], row[1]) for row in token_rows(doc, False))
         ]
     strings = doc.vocab.strings
@@ -164,19 +171,18 @@ def _doc_tokens(doc: Any, text: str, offset: int, needs: frozenset[Need]) -> lis
         start = offset + row[0]
         end = start + row[1]
         pos = strings[row[3]]
-        tokens.append(
-            Token(
-                text[start:end],
-                start,
-                end,
-                strings[row[2]].lower(),
-                pos,
-                # morphology is read for verbs and participles only; skip the rest
-                strings[row[4]] if pos in _MORPH_POS else "",
-                strings[row[5]],
-                row[6] if parsed else -1,
-            )
+        fields = (
+            text[start:end],
+            start,
+            end,
+            strings[row[2]].lower(),
+            pos,
+            # morphology is read for verbs and participles only; skip the rest
+            strings[row[4]] if pos in _MORPH_POS else "",
+            strings[row[5]],
+            row[6] if parsed else -1,
         )
+        tokens.append(record_from_fields(Token, fields))
     return tokens
 
 

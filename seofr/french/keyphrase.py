@@ -26,7 +26,7 @@ from importlib.resources import files
 from typing import NamedTuple
 
 from seofr.document.model import Document
-from seofr.french.analysis import FrenchAnalysis, Sentence, Token
+from seofr.french.analysis import FrenchAnalysis, Sentence, Token, record_from_fields
 from seofr.french.normalize import fold
 
 _PIECE = re.compile(r"[^\W_]+’?")
@@ -104,7 +104,9 @@ def _token_pieces(text: str, lemma: str) -> tuple[_Piece, ...]:
 def units_of(tokens: Iterable[Token]) -> list[Unit]:
     """Matching units of spaCy tokens: elisions are already split; hyphens split here."""
     return [
-        Unit(form, lemma, token.start + start, token.start + end, keys, is_function_word)
+        record_from_fields(
+            Unit, (form, lemma, token.start + start, token.start + end, keys, is_function_word)
+        )
         for token in tokens
         for form, lemma, start, end, keys, is_function_word in _token_pieces(
             token.text, token.lemma
