@@ -207,7 +207,8 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
             for start, end in element.lines(doc.source):
                 text = _QUOTED.sub(" ", element.text[start:end]).strip()
                 words = text.split()
-                if count_words(text) < options.min_words:
+                # every word is a run of non-spaces: the split bounds the count from above
+                if len(words) < options.min_words or count_words(text) < options.min_words:
                     continue
                 if len(_CAPITALIZED.findall(text)) > 0.6 * len(words):
                     continue  # names and titles, not sentences

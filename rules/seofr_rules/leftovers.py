@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -40,31 +40,50 @@ class Patterns:
     phrases: re.Pattern[str] | None
 
 
+@dataclass(frozen=True)
+class Leftovers:
+    """The leftover phrases by kind, and all of them at once for a quick first test."""
+
+    kinds: dict[str, Patterns]
+    any_line: frozenset[str]
+    any_phrase: re.Pattern[str]
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(f" {p} ") for p in phrases)
+
+
 @cache
-def patterns() -> dict[str, Patterns]:
+def leftovers() -> Leftovers:
     """The leftover phrases of ``data/boilerplate.toml``, folded for matching."""
     data = tomllib.loads(
         (files("seofr_rules") / "data" / "boilerplate.toml").read_text(encoding="utf-8")
     )
-    found: dict[str, Patterns] = {}
+    kinds: dict[str, Patterns] = {}
+    every_phrase: list[str] = []
     for kind, table in data.items():
         phrases = [" ".join(folded_words(p)) for p in table.get("contains", [])]
-        alternation = "|".join(re.escape(f" {p} ") for p in phrases)
-        found[kind] = Patterns(
+        every_phrase.extend(phrases)
+        kinds[kind] = Patterns(
             frozenset(" ".join(folded_words(line)) for line in table.get("line", [])),
-            re.compile(alternation) if phrases else None,
+            re.compile(_alternation(phrases)) if phrases else None,
         )
-    return found
+    any_line = frozenset(line for patterns in kinds.values() for line in patterns.lines)
+    return Leftovers(kinds, any_line, re.compile(_alternation(every_phrase)))
 
 
 def leftover_kinds(words: str) -> list[str]:
     """The kinds of leftover a line is, given its folded words joined by spaces."""
     if not words:
         return []
+    index = leftovers()
     padded = f" {words} "
+    # most lines are prose: one search tells, before a search per kind
+    if words not in index.any_line and index.any_phrase.search(padded) is None:
+        return []
     return [
         kind
-        for kind, found in patterns().items()
+        for kind, found in index.kinds.items()
         if words in found.lines or (found.phrases is not None and found.phrases.search(padded))
     ]
 

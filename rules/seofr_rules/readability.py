@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from seofr.context import Context
 from seofr.document.model import Block, Document, Heading
@@ -328,7 +329,8 @@ ARTICLES = frozenset(
 
 def beginning(sentence: Sentence) -> str:
     """The first word of a sentence, with the next one when the first is an article."""
-    words = [t.text.lower().replace("'", "’") for t in sentence.tokens if t.is_word]
+    first_two = islice((t.text for t in sentence.tokens if t.is_word), 2)
+    words = [word.lower().replace("'", "’") for word in first_two]
     if not words:
         return ""
     if words[0] in ARTICLES and len(words) > 1:
