@@ -168,11 +168,19 @@ class Matcher:
         self.keyphrase = keyphrase
         self.derivations = derivations
 
-    def same_word(self, word: Unit, candidate: Unit) -> bool:
-        """Whether ``candidate`` is the keyphrase ``word``, inflected or not."""
-        if not word.keys.isdisjoint(candidate.keys):
-            return True
-        return self.derivations and _derived(candidate.lemma, word.lemma)
+    def positions(self, word: Unit, units: Sequence[Unit]) -> list[int]:
+        """Indexes of the content units that are the keyphrase ``word``, inflected or not."""
+        keys = word.keys
+        derivations = self.derivations
+        # inlined rather than a call per unit: this runs on every word of the text
+        return [
+            i
+            for i, unit in enumerate(units)
+            if not unit.is_function_word
+            and (
+                not keys.isdisjoint(unit.keys) or (derivations and _derived(unit.lemma, word.lemma))
+            )
+        ]
 
     def occurrences(self, units: Sequence[Unit]) -> list[tuple[int, int]]:
         """The keyphrase's occurrences in one sentence, as (start, end) offsets.
@@ -185,14 +193,7 @@ class Matcher:
         words = self.keyphrase.words
         if not words:
             return []
-        positions = [
-            [
-                i
-                for i, unit in enumerate(units)
-                if not unit.is_function_word and self.same_word(w, unit)
-            ]
-            for w in words
-        ]
+        positions = [self.positions(w, units) for w in words]
         found = []
         for k in range(min(len(p) for p in positions)):
             picked = [units[p[k]] for p in positions]
@@ -220,9 +221,7 @@ class Matcher:
         words = self.keyphrase.words
         if not words:
             return 0.0
-        present = sum(
-            1 for w in words if any(self.same_word(w, u) for u in units if not u.is_function_word)
-        )
+        present = sum(1 for w in words if self.positions(w, units))
         return present / len(words)
 
     def count(self, units: Sequence[Unit]) -> int:

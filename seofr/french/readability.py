@@ -44,7 +44,7 @@ def lix(words: Iterable[str], sentences: int) -> float:
     for word in words:
         count += 1
         # most words are short or all letters: count letters one by one only for the rest
-        if len(word) > 6 and (word.isalpha() or sum(ch.isalpha() for ch in word) > 6):
+        if len(word) > 6 and (word.isalpha() or sum(map(str.isalpha, word)) > 6):
             long += 1
     if not count or not sentences:
         return 0.0

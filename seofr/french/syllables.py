@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import pairwise
+from itertools import pairwise, repeat
 from types import MappingProxyType
 from typing import Final
 
@@ -204,7 +204,7 @@ def count_syllables(word: str, *, use_exceptions: bool = True) -> int:
 
 def count_text_syllables(words: Iterable[str]) -> int:
     """Return the total number of spoken syllables of ``words`` (see `count_syllables`)."""
-    return sum(_count_token(word, True) for word in words)
+    return sum(map(_count_token, words, repeat(True)))
 
 
 @cache
