@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from seofr.document.model import Block, Heading, SourceMap, Span
 from seofr.french.syllables import count_text_syllables
-from seofr.french.words import iter_words
+from seofr.french.words import words_of
 from seofr.rule import Need
 
 Element = Heading | Block
@@ -265,7 +265,7 @@ class FrenchAnalysis:
                 tokens = _doc_tokens(doc, element.text, offset, needs)
                 for start, end, first, last in _sentence_bounds(doc, tokens, element.text, offset):
                     text = element.text[offset + start : offset + end]
-                    words = tuple(m.group() for m in iter_words(text))
+                    words = tuple(words_of(text))
                     if not words and found:
                         continue
                     found.append(

@@ -11,7 +11,6 @@ counts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 # A run of non-space characters, from its first character, that holds a letter or a
 # digit. The lookbehind pins every attempt to the start of a run and the lookahead
@@ -19,9 +18,9 @@ from collections.abc import Iterator
 _WORD = re.compile(r"(?<!\S)(?=\S*?[^\W_])\S+")
 
 
-def iter_words(text: str) -> Iterator[re.Match[str]]:
-    """The words of ``text`` as regex matches (``.group()``, ``.start()``, ``.end()``)."""
-    return _WORD.finditer(text)
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, in order."""
+    return _WORD.findall(text)
 
 
 def count_words(text: str) -> int:
