@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from seofr.context import Context
 from seofr.document.model import Block, BlockKind, Document
-from seofr.french.lang import detect_language, is_french_tag
+from seofr.french.lang import detect_language, is_french_tag, plainly_french
 from seofr.french.words import count_words
 from seofr.i18n import Text
 from seofr.rule import Emitted, Need, Rule, Severity, Template, option
@@ -207,12 +207,15 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
             for start, end in element.lines(doc.source):
                 text = _QUOTED.sub(" ", element.text[start:end]).strip()
                 words = text.split()
-                # every word is a run of non-spaces: the split bounds the count from above
-                if len(words) < options.min_words or count_words(text) < options.min_words:
+                # cheapest tests first: the split bounds the word count from above,
+                # and most lines are plainly French
+                if len(words) < options.min_words or plainly_french(text):
+                    continue
+                if count_words(text) < options.min_words:
                     continue
                 if len(_CAPITALIZED.findall(text)) > 0.6 * len(words):
                     continue  # names and titles, not sentences
-                guess = detect_language(text)
+                guess = detect_language(text, shortcut=False)
                 if (
                     guess.language is not None
                     and not guess.is_french

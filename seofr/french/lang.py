@@ -158,22 +158,19 @@ _FRENCH_LETTERS = re.compile(r"[éèêàâçùûîôëïœ]|\b(?:[ldjmnst]|qu)[�
 _FOREIGN_LETTERS = re.compile(r"[áíóúñüöäßãõåø]", re.IGNORECASE)
 
 
-def _marker_guess(text: str) -> LanguageGuess | None:
-    """A French verdict from function words and letters alone, when beyond doubt."""
+def plainly_french(text: str) -> bool:
+    """Whether function words and letters alone show ``text`` is French, beyond doubt."""
     words = _WORD.findall(text.lower().replace("'", "’"))
     if len(words) < 3:
-        return None
+        return False
     french = sum(map(FRENCH_MARKERS.__contains__, words))
     english = sum(map(ENGLISH_MARKERS.__contains__, words))
     if english * 4 > french or _FOREIGN_LETTERS.search(text):
-        return None
+        return False
     plainly = (french >= 3 and french >= 0.2 * len(words)) or (
         french >= 2 and french >= 0.3 * len(words) and english == 0
     )
-    marked = french >= 1 and english == 0 and _FRENCH_LETTERS.search(text) is not None
-    if plainly or marked:
-        return LanguageGuess("fr", 0.99, (("fr", 0.99),))
-    return None
+    return plainly or (french >= 1 and english == 0 and _FRENCH_LETTERS.search(text) is not None)
 
 
 def detect_language(text: str, shortcut: bool = True) -> LanguageGuess:
@@ -184,10 +181,8 @@ def detect_language(text: str, shortcut: bool = True) -> LanguageGuess:
     """
     if not _LETTERS.search(text):
         return LanguageGuess(None, 0.0)
-    if shortcut:
-        quick = _marker_guess(text)
-        if quick is not None:
-            return quick
+    if shortcut and plainly_french(text):
+        return LanguageGuess("fr", 0.99, (("fr", 0.99),))
     from langdetect.lang_detect_exception import LangDetectException
 
     from seofr.french.detector import new_detector
