@@ -118,6 +118,7 @@ class Sentence:
     source_map: SourceMap
     tokens: tuple[Token, ...]
     words: tuple[str, ...]
+    syllables: int  # spoken syllables of the words, counted once for every rule
 
     @property
     def span(self) -> Span:
@@ -134,10 +135,6 @@ class Sentence:
         """Words by the word-processor definition."""
         return len(self.words)
 
-    @property
-    def syllables(self) -> int:
-        """Spoken syllables of the sentence's words."""
-        return count_text_syllables(self.words)
 
 
 def span_of(element: Element, start: int, end: int, source_map: SourceMap) -> Span:
@@ -277,6 +274,7 @@ class FrenchAnalysis:
                             source_map,
                             _sentence_tokens(tokens, first, last, parsed),
                             words,
+                            count_text_syllables(words),
                         )
                     )
             by_element.append(tuple(found))
