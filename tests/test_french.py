@@ -131,6 +131,7 @@ FAST_DETECTOR_TEXTS = [
     "Tiếng Việt có dấu ",
     "x",
     "  a  b  ",
+    "Écrivez à redaction@example.fr   ou lisez https://example.fr/a?b=1  puis   revenez.",
 ]
 
 

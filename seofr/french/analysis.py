@@ -136,7 +136,6 @@ class Sentence:
         return len(self.words)
 
 
-
 def span_of(element: Element, start: int, end: int, source_map: SourceMap) -> Span:
     """The source span of ``element.text[start:end]``."""
     source_start = element.source_offset(start)
