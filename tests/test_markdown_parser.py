@@ -439,9 +439,51 @@ def test_inline_html_links_images_and_comments() -> None:
         "à relire avant publication",
         "seofr-disable-next-line sentence-length",
     ]
-    # <br> separates words; HTML blocks give no text of their own
-    assert "d’eau tiède" in doc.blocks[1].text
-    assert not any("Astuce" in e.text for e in doc.body)
+    # an HTML block's paragraph is text where the block stands; <br> separates words
+    assert doc.blocks[1].text == "Astuce : utilisez une farine T80 bio."
+    assert "d’eau tiède" in doc.blocks[2].text
+    assert_all_exact(doc)
+
+
+def test_html_blocks_are_read_as_html_pages_are() -> None:
+    source = (
+        "> <p>Une <em>citation</em> en HTML\n"
+        "> sur deux lignes.</p>\n"
+        "\n"
+        "- Un item\n"
+        "\n"
+        "  <div>Texte <b>dans</b> l’item</div>\n"
+        "\n"
+        "<h2>Titre <em>HTML</em></h2>\n"
+        "\n"
+        "<h3></h3>\n"
+        "\n"
+        "<p>L&rsquo;été &amp; co.</p>\n"
+        "\n"
+        "<script>var cache = 1;</script>\n"
+        "\n"
+        "<nav><a href='/'>Accueil</a></nav>\n"
+    )
+    doc = parse_markdown(source)
+    assert texts(doc) == [
+        ("quote", "Une citation en HTML sur deux lignes."),
+        ("list-item", "Un item"),
+        ("list-item", "Texte dans l’item"),
+        ("h2", "Titre HTML"),
+        ("h3", ""),
+        ("paragraph", "L’été & co."),
+    ]
+    quote = doc.blocks[0]
+    # the second line's text maps past the quotation marker of its source line
+    assert source.startswith("sur deux", quote.source_offset(quote.text.index("sur")))
+    assert (quote.span.line, quote.span.column, quote.span.end_line) == (1, 6, 2)
+    assert sliced(source, doc.headings[1].span) == "<h3>"
+    assert source.startswith("&rsquo;", doc.blocks[3].source_offset(1))
+    # navigation is not content, but its link is still a link
+    assert [link.href for link in doc.links] == ["/"]
+    for element in doc.body:
+        if element.text:
+            assert_maps_exactly(source, element)
 
 
 def test_directive_comments_keep_their_spans() -> None:

@@ -106,7 +106,8 @@ def tag_soup(draw: st.DrawFn) -> str:
 
 @st.composite
 def markdown_soup(draw: st.DrawFn) -> str:
-    """Markdown-like text: headings, lists, quotes, fences, tables, links, front matter."""
+    """Markdown-like text: headings, lists, quotes, fences, tables, links, HTML blocks,
+    front matter."""
     lines: list[str] = []
     if draw(st.booleans()):
         lines += [
@@ -142,6 +143,12 @@ def markdown_soup(draw: st.DrawFn) -> str:
                     "---",
                     "* ",
                     "<!-- seofr-disable -->",
+                    "<div class='encadre'>",
+                    "<p>",
+                    "<h2>",
+                    "</div>",
+                    "> <p>",
+                    "- <div>",
                 ]
             )
         )

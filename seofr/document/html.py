@@ -419,7 +419,7 @@ def _content_root(soup: BeautifulSoup) -> Tag | None:
 # --- Extraction ---------------------------------------------------------------
 
 
-def _text_builder() -> TextBuilder:
+def html_text_builder() -> TextBuilder:
     """A text builder with HTML's rules.
 
     No-break spaces are kept inside the text but trimmed at its ends
@@ -454,7 +454,7 @@ class _OpenLink:
         span = positions.tag_span(tag)
         self.start = span.start
         self.tag_end = span.end
-        self.text = _text_builder()
+        self.text = html_text_builder()
 
 
 class _Frame:
@@ -506,7 +506,7 @@ class _Extractor:
         self._links: list[Link | None] = []
         self._images: list[Image] = []
         self._comments: list[Comment] = []
-        self._run = _text_builder()
+        self._run = html_text_builder()
         self._run_owner: _Owner | None = None
         self._title_text: TextBuilder | None = None
         self._title: Field | None = None
@@ -619,7 +619,7 @@ class _Extractor:
         name = tag.name
         if name == "title":
             if self._title is None and self._title_text is None:
-                self._title_text = _text_builder()
+                self._title_text = html_text_builder()
                 frame.title = True
         elif name == "meta":
             self._meta(tag)
@@ -710,7 +710,7 @@ class _Extractor:
         run = self._run
         if run.empty:
             return
-        self._run = _text_builder()
+        self._run = html_text_builder()
         owner = self._run_owner
         element: Heading | Block | None
         if owner is not None and owner.level:

@@ -14,14 +14,17 @@ source itself:
 
 What counts as text: text, inline code and link text. Line breaks are spaces;
 image alt text is not part of the paragraph (it is the image's, and the
-link's text when the image is a link's content). HTML blocks add no text: only
-their ``<a href>`` links, ``<img>`` images and comments are read. Comments are
-never content; they land in :attr:`Document.comments`.
+link's text when the image is a link's content). An HTML block (``<div>…</div>``
+on lines of its own) is read as an HTML page is (:mod:`seofr.document.html`):
+its paragraphs, headings, list items… join the body where the block stands,
+mapped to the source. Comments are never content; they land in
+:attr:`Document.comments`.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime
 import functools
 import re
@@ -62,6 +65,7 @@ _WINDOW = 64
 _LABEL_MAX = 999  # longest link label CommonMark allows
 _MARKER_CHARS = " \t>*+-.)0123456789"  # what container markers are made of
 _WHITE = re.compile(r"[ \t\n\r\f]*")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 @functools.cache
@@ -557,14 +561,20 @@ class _InlineReader:
         for link in self._links:
             link.text.append(alt or "")
 
-    def html(self, fragment: str, offset: int) -> None:
-        """Read the links, images and comments of HTML found at content ``offset``."""
+    def html(self, fragment: str, offset: int) -> bool:
+        """Read the links, images and comments of HTML found at content ``offset``.
+
+        Returns whether the fragment holds content: text outside its tags and
+        comments, or a heading (an empty one is worth reporting).
+        """
+        has_content = False
         for event in _scan_html(fragment):
             start, end = offset + event.start, offset + event.end
             if event.kind == "comment":
                 span = self._span(start, end)
                 self._out.comments.append(Comment(event.text.strip(SPACE_CHARS), span))
             elif event.kind == "data":
+                has_content = has_content or bool(event.text.strip(SPACE_CHARS))
                 for link in self._links:
                     link.text.append(event.text)
             elif event.kind == "end":
@@ -581,7 +591,56 @@ class _InlineReader:
                 self._add_image(src, alt, role.strip().lower() if role else role, start, end)
             elif event.tag == "br":
                 self._emit(" ", start, end)
+            elif event.tag in _HEADING_TAGS:
+                has_content = True
         self._cursor = max(self._cursor, offset + len(fragment))
+        return has_content
+
+
+# What a paragraph is inside each container.
+_CONTAINER_KINDS = {"blockquote_open": BlockKind.QUOTE, "list_item_open": BlockKind.LIST_ITEM}
+
+
+def _html_block_text(
+    fragment: str, cmap: _ContentMap, source_map: SourceMap
+) -> tuple[Heading | Block, ...]:
+    """The headings and blocks of an HTML block, read as an HTML page is, in the source.
+
+    The fragment goes through seofr's HTML reader; the text of each element is
+    then laid out again from the fragment (the block's content) onto the
+    source, as a paragraph's text is, across container markers (``>``).
+    """
+    # imported here: only Markdown that holds HTML text needs the HTML reader
+    from seofr.document.html import html_text_builder, parse_html
+
+    try:
+        read = parse_html(fragment)
+    except ValueError:  # markup the HTML parser rejects: its links were read anyway
+        return ()
+    elements: list[Heading | Block] = []
+    for element in read.body:
+        builder = html_text_builder()
+        for piece in element.pieces:
+            text = element.text[piece.text_start : piece.text_start + piece.length]
+            cmap.emit(builder, text, piece.source_start, piece.source_start + piece.source_length)
+        made: Heading | Block | None
+        if isinstance(element, Heading):
+            start, end = cmap.source_range(element.span.start, element.span.end)
+            made = builder.heading(source_map, element.level, source_map.span(start, end))
+        else:
+            made = builder.block(source_map, element.kind)
+        if made is not None:
+            elements.append(made)
+    return tuple(elements)
+
+
+def _in_container(element: Heading | Block, container: str) -> Heading | Block:
+    """A paragraph of an HTML block in a quotation or list item is a quote or an item."""
+    if isinstance(element, Block) and element.kind is BlockKind.PARAGRAPH:
+        kind = _CONTAINER_KINDS.get(container)
+        if kind is not None:
+            return dataclasses.replace(element, kind=kind)
+    return element
 
 
 class _BodyReader:
@@ -616,8 +675,12 @@ class _BodyReader:
                 first = self._first_line + token.map[0]
                 cmap = _ContentMap.of_lines(token.content, self._out.lines, first)
                 reader = _InlineReader(self._out, token.content, cmap, None)
-                reader.html(token.content, 0)
+                has_content = reader.html(token.content, 0)
                 reader.finish()
+                if has_content:
+                    container = containers[-1] if containers else ""
+                    for element in _html_block_text(token.content, cmap, self._out.source_map):
+                        self._add(_in_container(element, container))
 
     def _add(self, element: Heading | Block | None) -> None:
         if element is not None:
@@ -654,8 +717,8 @@ class _BodyReader:
         elif opener.type in ("th_open", "td_open"):
             self._add(builder.block(source_map, BlockKind.TABLE_CELL))
         elif opener.type == "paragraph_open":
-            kind = {"blockquote_open": BlockKind.QUOTE, "list_item_open": BlockKind.LIST_ITEM}
-            self._add(builder.block(source_map, kind.get(container, BlockKind.PARAGRAPH)))
+            kind = _CONTAINER_KINDS.get(container, BlockKind.PARAGRAPH)
+            self._add(builder.block(source_map, kind))
 
 
 @dataclass(frozen=True)
