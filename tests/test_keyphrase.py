@@ -176,6 +176,22 @@ def test_candidates_of_the_bundled_article() -> None:
     assert suggest_keyphrases(analysis.sentences, [title])[0] == "vélo électrique"
 
 
+def test_candidates_leave_out_leftover_lines() -> None:
+    # a scraped page: share widgets glued to the text, on every copy of the article
+    widget = "Partager sur Facebook\nPin Share\n"
+    text = (
+        "La rénovation du pont Vieux\n\n"
+        f"La rénovation du pont Vieux débutera en mars. {widget}"
+        "Les travaux du pont Vieux dureront six mois.\n\n"
+        f"La mairie présente le chantier du pont Vieux lundi. {widget}"
+        "Le chantier du pont Vieux fermera la rue aux voitures.\n"
+    )
+    report = seofr.analyze(text, input_format="text", select=["keyphrase-length"], lang="en")
+    (proposal,) = report.findings_of("keyphrase-length")
+    assert "pont Vieux" in proposal.message
+    assert "Share" not in proposal.message and "Facebook" not in proposal.message
+
+
 def test_function_words_only_keyphrase() -> None:
     report = seofr.analyze("Texte.", keyword="de la pour", select=["keyphrase-length"], lang="en")
     assert "only function words" in report.findings_of("keyphrase-length")[0].message

@@ -14,10 +14,12 @@ from typing import Any, ClassVar
 
 from seofr.context import Context
 from seofr.document.model import Block, BlockKind, Document, Heading
+from seofr.french.analysis import Sentence
 from seofr.french.keyphrase import Matcher, Unit, suggest_keyphrases, units_of_text
 from seofr.i18n import Param, Text
 from seofr.rule import Emitted, Level, Need, Rule, Score, Template, option
 from seofr_rules.indexing import own_keys
+from seofr_rules.leftovers import leftover_lines
 
 NEEDS = frozenset({Need.SENTENCES, Need.LEMMAS})
 NO_KEYPHRASE = Template(
@@ -606,6 +608,25 @@ class KeywordInImageAlt(KeyphraseRule):
             )
 
 
+def _without_leftovers(doc: Document, ctx: Context) -> list[Sentence]:
+    """The sentences of the prose, but those on a leftover line (share widgets, forms…).
+
+    A scraper's widget labels repeat on every page: « Pin Share » must not come
+    out as what the article is about.
+    """
+    leftovers: dict[int, list[tuple[int, int]]] = {}
+    kept = []
+    for sentence in ctx.french.sentences:
+        index = sentence.element_index
+        if index not in leftovers:
+            leftovers[index] = leftover_lines(sentence.element, doc.source)
+        if not any(
+            start < sentence.end and sentence.start < end for start, end in leftovers[index]
+        ):
+            kept.append(sentence)
+    return kept
+
+
 @dataclass(frozen=True)
 class KeyphraseLengthOptions:
     """Options of ``keyphrase-length``."""
@@ -628,7 +649,8 @@ class KeyphraseLength(Rule[KeyphraseLengthOptions]):
     Function words (« de », « la », « pour »…) do not count. Five to eight
     content words warn, more fail, and a keyphrase of function words only
     cannot be matched at all. When no keyphrase is given, this rule is skipped
-    and proposes up to five candidates found in the text.
+    and proposes up to five candidates found in the text, leaving out the
+    lines that ``boilerplate`` reports (share widgets, comment forms…).
 
     ```md pass keyword="vélo électrique"
     Texte.
@@ -693,7 +715,7 @@ class KeyphraseLength(Rule[KeyphraseLengthOptions]):
             # no keyphrase to match: read the title as it is, without building ctx.keyphrase
             title = doc.title.value if doc.title else ""
             emphasized = [units_of_text(title)] + [units_of_text(h.text) for h in doc.headings]
-            candidates = suggest_keyphrases(ctx.french.sentences, emphasized)
+            candidates = suggest_keyphrases(_without_leftovers(doc, ctx), emphasized)
             if candidates:
                 yield self.info(
                     "candidates", None, candidates=", ".join(f"« {c} »" for c in candidates)

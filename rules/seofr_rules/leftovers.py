@@ -10,7 +10,7 @@ from functools import cache
 from importlib.resources import files
 
 from seofr.context import Context
-from seofr.document.model import Block, Document
+from seofr.document.model import Block, Document, TextElement
 from seofr.french.normalize import folded_words
 from seofr.i18n import Text
 from seofr.rule import Emitted, Rule, Template
@@ -85,6 +85,15 @@ def leftover_kinds(words: str) -> list[str]:
         kind
         for kind, found in index.kinds.items()
         if words in found.lines or (found.phrases is not None and found.phrases.search(padded))
+    ]
+
+
+def leftover_lines(element: TextElement, source: str) -> list[tuple[int, int]]:
+    """The (start, end) ranges of ``element.text`` whose source line is a leftover."""
+    return [
+        (start, end)
+        for start, end in element.lines(source)
+        if leftover_kinds(" ".join(folded_words(element.text[start:end])))
     ]
 
 
