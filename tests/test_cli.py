@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,9 +57,16 @@ def test_seed_scraped_article(seed: Path) -> None:
     assert statuses["subheadings"] == "fail"
     assert statuses["heading-hierarchy"] != "pass"
     words = document["stats"]["words"]
-    fix = next(f["fix"] for f in document["findings"] if f["rule"] == "word-count")
-    missing = 700 - words
-    assert any(str(n) in fix for n in range(missing, missing + 10)), fix
+    finding = next(f for f in document["findings"] if f["rule"] == "word-count")
+    # the share-widget and comment-form lines do not count: they are to be removed
+    found = re.search(
+        r"(\d+) mots, dont (\d+) sur des lignes.* : (\d+) mots utiles", finding["message"]
+    )
+    assert found is not None, finding["message"]
+    total, leftover, useful = (int(n) for n in found.groups())
+    assert total == words and 0 < leftover < words and useful == words - leftover
+    missing = 700 - useful
+    assert any(str(n) in finding["fix"] for n in range(missing, missing + 10)), finding["fix"]
 
 
 def test_stdin_with_input_format(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -126,3 +126,36 @@ def test_subheadings_point_at_a_paragraph() -> None:
     assert len(long_section) == 1
     assert long_section[0].message.startswith("480 words without a subheading")
     assert long_section[0].fix and "Add a subheading around line" in long_section[0].fix
+
+
+def test_word_count_leaves_out_leftover_lines() -> None:
+    text = (
+        "# Le marché du samedi\n\n"
+        "Chaque samedi, les producteurs de la vallée vendent leurs légumes sur la place.\n"
+        "Partager sur Facebook\n"
+        "Laisser un commentaire\n"
+    )
+    # 4 + 13 words of text, 3 + 3 on the share and comment lines
+    report = seofr.analyze(
+        text,
+        input_format="markdown",
+        select=["word-count"],
+        lang="en",
+        rules={"word-count": {"min-words": 20}},
+        config=False,
+    )
+    assert report.stats["words"] == 23
+    (finding,) = report.findings_of("word-count")
+    assert finding.message == (
+        "The text has 23 words, 6 of them on lines to remove (see boilerplate):"
+        " 17 useful words, fewer than the minimum of 20."
+    )
+    assert finding.fix == "Remove those lines and add about 10 words of useful content."
+    counted = seofr.analyze(
+        text,
+        input_format="markdown",
+        select=["word-count"],
+        rules={"word-count": {"min-words": 20, "count-leftovers": True}},
+        config=False,
+    )
+    assert counted.result("word-count").status is Status.PASS  # type: ignore[union-attr]

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from seofr.context import Context
 from seofr.document.model import Document
+from seofr.french.words import count_words
 from seofr.i18n import Text
 from seofr.rule import Emitted, Rule, Score, Severity, Template, option
+from seofr_rules.leftovers import leftover_lines
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,11 @@ class WordCountOptions:
     min_words: int = option(
         700, fr="Nombre minimal de mots du texte.", en="The fewest words the text may have."
     )
+    count_leftovers: bool = option(
+        False,
+        fr="Compter aussi les mots des lignes que boilerplate signale (widgets, consignes…).",
+        en="Also count the words of the lines boilerplate reports (widgets, instructions…).",
+    )
 
 
 class WordCount(Rule[WordCountOptions]):
@@ -27,7 +34,10 @@ class WordCount(Rule[WordCountOptions]):
     Words are counted the way word processors count them: a run of non-space
     characters holding a letter or a digit ("l’homme" is one word, a lone « or
     — is none). Headings and paragraphs count; code blocks, navigation and
-    metadata do not. The score grows with the share of the minimum reached.
+    metadata do not, and neither do the lines that ``boilerplate`` asks to
+    remove (share widgets, comment forms, instructions left for a writer),
+    unless ``count-leftovers`` is set: once they are gone, the text must still
+    reach the minimum. The score grows with the share of the minimum reached.
 
     ```md pass min-words=12
     # Le marché du samedi
@@ -62,13 +72,46 @@ class WordCount(Rule[WordCountOptions]):
                 en="Add about {missing} words of useful content.",
             ),
         ),
+        "too-short-without-leftovers": Template(
+            Text(
+                fr="Le texte compte {words} mots, dont {leftover} sur des lignes à supprimer"
+                " (voir boilerplate) : {useful} mots utiles, moins que le minimum de {min_words}.",
+                en="The text has {words} words, {leftover} of them on lines to remove"
+                " (see boilerplate): {useful} useful words, fewer than the minimum of {min_words}.",
+            ),
+            Text(
+                fr="Supprimez ces lignes et ajoutez environ {missing} mots de contenu utile.",
+                en="Remove those lines and add about {missing} words of useful content.",
+            ),
+        ),
     }
 
     def check(self, doc: Document, ctx: Context, options: WordCountOptions) -> Iterator[Emitted]:
         words = ctx.word_count
-        if words >= options.min_words:
+        leftover = 0 if options.count_leftovers else _leftover_words(doc, ctx)
+        useful = words - leftover
+        if useful >= options.min_words:
             return
         # round the advice up to ten words: "add about 450 words" reads better than 443
-        missing = max(10, math.ceil((options.min_words - words) / 10) * 10)
-        yield Score(words / options.min_words if options.min_words else 1.0)
-        yield self.fail("too-short", words=words, min_words=options.min_words, missing=missing)
+        missing = max(10, math.ceil((options.min_words - useful) / 10) * 10)
+        yield Score(useful / options.min_words if options.min_words else 1.0)
+        if leftover:
+            yield self.fail(
+                "too-short-without-leftovers",
+                words=words,
+                leftover=leftover,
+                useful=useful,
+                min_words=options.min_words,
+                missing=missing,
+            )
+        else:
+            yield self.fail("too-short", words=words, min_words=options.min_words, missing=missing)
+
+
+def _leftover_words(doc: Document, ctx: Context) -> int:
+    """Words of the prose lines that are leftovers of scraping or generation."""
+    return sum(
+        count_words(element.text[start:end])
+        for element in ctx.prose
+        for start, end in leftover_lines(element, doc.source)
+    )
