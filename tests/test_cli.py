@@ -109,6 +109,17 @@ def test_errors_exit_2_with_one_line(args: list[str], expected: str, tmp_path: P
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
 
 
+def test_python_dash_m_seofr_is_the_command() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "seofr", "rules", "word-count", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "word-count" in proc.stdout and "C001" in proc.stdout
+
+
 def test_check_never_writes_to_checked_files(tmp_path: Path) -> None:
     target = tmp_path / "article.md"
     original = (EXAMPLES / "article.md").read_bytes()
