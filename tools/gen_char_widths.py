@@ -27,8 +27,11 @@ What the table holds:
 * ``default``: the average advance of the 52 basic Latin letters ``a-z A-Z``, in
   font units; the width given to any character missing from ``widths``.
 * ``units_per_em``: the font's ``head.unitsPerEm``.
-* ``kerning``: always ``false``: the table has no pair adjustments (see
-  ``docs/pixel-widths.md`` for their measured effect).
+* ``kerning``: the pair adjustments of the font's ``kern`` feature for Latin
+  script (``GPOS`` pair positioning, first glyph's advance), in font units,
+  for every pair of covered characters that has one: ``"AV": -152`` makes
+  "AV" 152 units narrower than its two advances. Chromium applies exactly
+  these (see ``docs/pixel-widths.md``).
 
 The file is written one character per line, keys sorted by code point, with
 invisible characters escaped as ``\\uXXXX`` so that a diff stays readable.
@@ -43,6 +46,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from fontTools.ttLib import TTFont
 
@@ -117,33 +121,116 @@ def measure(font_path: Path) -> dict[str, object]:
 
     letters = string.ascii_letters
     default = round(sum(widths[c] for c in letters) / len(letters))
+    glyph_pairs = latin_kerning(font)
+    kerning = {
+        first + second: glyph_pairs[cmap[ord(first)], cmap[ord(second)]]
+        for first in widths
+        for second in widths
+        if ord(first) in cmap
+        and ord(second) in cmap
+        and (cmap[ord(first)], cmap[ord(second)]) in glyph_pairs
+    }
     return {
         "font": f"{family} {version}".strip(),
         "units_per_em": int(font["head"].unitsPerEm),
         "default": default,
-        "kerning": False,
+        "kerning": kerning,
         "widths": widths,
     }
 
 
-def _key(ch: str) -> str:
-    """``ch`` as a JSON string, escaped when it would be invisible or ambiguous."""
-    if ch == " " or (ch.isprintable() and unicodedata.category(ch)[0] not in "MZC"):
-        return json.dumps(ch, ensure_ascii=False)
-    return f'"\\u{ord(ch):04x}"'
+def latin_kerning(font: TTFont) -> dict[tuple[str, str], int]:
+    """Glyph pair → advance adjustment of the first glyph, from the ``kern`` feature
+    that the font's Latin script uses (``GPOS`` pair positioning, formats 1 and 2).
+
+    Within a lookup, the first subtable covering a pair decides it, as in a
+    shaping engine; later lookups add to earlier ones.
+    """
+    table = font["GPOS"].table
+    script = next(r.Script for r in table.ScriptList.ScriptRecord if r.ScriptTag == "latn")
+    lookups = sorted(
+        index
+        for feature in script.DefaultLangSys.FeatureIndex
+        if table.FeatureList.FeatureRecord[feature].FeatureTag == "kern"
+        for index in table.FeatureList.FeatureRecord[feature].Feature.LookupListIndex
+    )
+    glyphs = font.getGlyphOrder()
+    pairs: dict[tuple[str, str], int] = {}
+    for index in lookups:
+        decided: dict[tuple[str, str], int] = {}
+        for subtable in _pair_subtables(table.LookupList.Lookup[index]):
+            for pair, value in _subtable_pairs(subtable, glyphs):
+                decided.setdefault(pair, value)
+        for pair, value in decided.items():
+            pairs[pair] = pairs.get(pair, 0) + value
+    return {pair: value for pair, value in pairs.items() if value}
+
+
+def _pair_subtables(lookup: Any) -> list[Any]:
+    """The pair-positioning subtables of a lookup (type 2, or type 9 wrapping type 2)."""
+    if lookup.LookupType == 2:
+        return list(lookup.SubTable)
+    if lookup.LookupType == 9:
+        return [st.ExtSubTable for st in lookup.SubTable if st.ExtensionLookupType == 2]
+    return []
+
+
+def _advance(value: Any) -> int:
+    return int(getattr(value, "XAdvance", 0) or 0) if value is not None else 0
+
+
+def _subtable_pairs(subtable: Any, glyphs: list[str]) -> Iterable[tuple[tuple[str, str], int]]:
+    """Every (first, second) glyph pair a subtable covers, with its adjustment."""
+    if subtable.Format == 1:
+        for first, pair_set in zip(subtable.Coverage.glyphs, subtable.PairSet, strict=True):
+            for record in pair_set.PairValueRecord:
+                yield (first, record.SecondGlyph), _advance(record.Value1)
+    elif subtable.Format == 2:
+        first_classes = subtable.ClassDef1.classDefs
+        second_classes = subtable.ClassDef2.classDefs
+        for first in subtable.Coverage.glyphs:
+            row = subtable.Class1Record[first_classes.get(first, 0)]
+            for second in glyphs:
+                yield (
+                    (first, second),
+                    _advance(row.Class2Record[second_classes.get(second, 0)].Value1),
+                )
+
+
+def _key(text: str) -> str:
+    """``text`` as a JSON string, each character escaped when it would be invisible
+    or ambiguous."""
+    return (
+        '"'
+        + "".join(
+            json.dumps(ch, ensure_ascii=False)[1:-1] if _plain(ch) else f"\\u{ord(ch):04x}"
+            for ch in text
+        )
+        + '"'
+    )
+
+
+def _plain(ch: str) -> bool:
+    return ch == " " or (ch.isprintable() and unicodedata.category(ch)[0] not in "MZC")
+
+
+# Top-level keys written one entry a line, for readable diffs.
+_MAPS = ("kerning", "widths")
 
 
 def dump(table: dict[str, object]) -> str:
-    """The JSON text: top-level keys sorted, one width a line, sorted by code point."""
-    widths = table["widths"]
-    assert isinstance(widths, dict)
-    lines = [f"{_key(ch)}:{w}" for ch, w in sorted(widths.items())]
-    head: Iterable[str] = (
-        f"{json.dumps(k)}:{json.dumps(table[k], ensure_ascii=False)}"
-        for k in sorted(table)
-        if k != "widths"
-    )
-    return "{" + ",\n".join(head) + ',\n"widths":{\n' + ",\n".join(lines) + "\n}}\n"
+    """The JSON text: top-level keys sorted; widths and kerning pairs one a line,
+    sorted by code point."""
+    parts = []
+    for key in sorted(table):
+        value = table[key]
+        if key in _MAPS:
+            assert isinstance(value, dict)
+            lines = [f"{_key(k)}:{v}" for k, v in sorted(value.items())]
+            parts.append(f"{json.dumps(key)}:{{\n" + ",\n".join(lines) + "\n}")
+        else:
+            parts.append(f"{json.dumps(key)}:{json.dumps(value, ensure_ascii=False)}")
+    return "{" + ",\n".join(parts) + "}\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,7 +248,12 @@ def main(argv: list[str] | None = None) -> int:
     args.output.write_text(text, encoding="utf-8")
     widths = table["widths"]
     assert isinstance(widths, dict)
-    print(f"{args.output}: {len(widths)} characters from {table['font']} ({font_path})")
+    kerning = table["kerning"]
+    assert isinstance(kerning, dict)
+    print(
+        f"{args.output}: {len(widths)} characters and {len(kerning)} kerning pairs"
+        f" from {table['font']} ({font_path})"
+    )
     return 0
 
 

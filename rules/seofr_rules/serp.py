@@ -17,9 +17,11 @@ truncate("Démission chez OpenAI : un dirigeant quitte son poste pour sa famille
 # 'Démission chez OpenAI : un dirigeant quitte son poste pour sa…'
 ```
 
-The model is the sum of the characters' advances: no kerning, no ligatures, no
-shaping, which Chromium's measurements put within about 1 % of the rendered
-width for French text. Whitespace is not collapsed: give the text as the search
+The model is the sum of the characters' advances plus the font's kerning of
+each pair of neighbours (« AV », « L’ », « Ty »…): what Chromium renders, to the
+thousandth of a pixel on the French titles and descriptions it was checked
+against. No ligatures and no other shaping: Liberation Sans forms none in
+French text. Whitespace is not collapsed: give the text as the search
 engine would show it (one line, single spaces). Characters missing from the
 table (CJK, emoji, rare scripts) count as an average Latin letter, which
 underestimates wide ones.
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from types import MappingProxyType
@@ -70,17 +72,35 @@ class CharWidths:
 
     ``widths`` maps a character to its advance in font units; ``default`` is
     the advance given to any other character (the average basic Latin letter);
-    one em is ``units_per_em`` units.
+    ``kerning`` maps a pair of characters to the change of the first one's
+    advance when the second follows it; one em is ``units_per_em`` units.
     """
 
     font: str
     units_per_em: int
     default: float
     widths: Mapping[str, int]
+    kerning: Mapping[str, int]
 
     def advance(self, char: str) -> float:
         """The advance of ``char`` in font units."""
         return self.widths.get(char, self.default)
+
+    def units(self, text: str) -> Iterator[float]:
+        """What each character of ``text`` adds to its width, in font units, kerning
+        with the previous visible character included.
+
+        Characters without advance (combining marks, soft hyphens, zero-width
+        spaces) neither kern nor separate a kerning pair, as in a browser.
+        """
+        previous = ""
+        for char in text:
+            advance = self.advance(char)
+            if not advance:
+                yield 0.0
+                continue
+            yield advance + self.kerning.get(previous + char, 0)
+            previous = char
 
 
 @functools.cache
@@ -93,18 +113,18 @@ def char_widths() -> CharWidths:
         units_per_em=int(raw["units_per_em"]),
         default=float(raw["default"]),
         widths=MappingProxyType({str(k): int(v) for k, v in raw["widths"].items()}),
+        kerning=MappingProxyType({str(k): int(v) for k, v in raw["kerning"].items()}),
     )
 
 
 def text_width(text: str, font_px: float) -> float:
     """Width in pixels of ``text`` set in Arial at ``font_px`` pixels.
 
-    The sum of the characters' advances scaled to the font size, with no
-    kerning and no rounding; 0 for the empty string.
+    The sum of the characters' advances and of the kerning of neighbours,
+    scaled to the font size, without rounding; 0 for the empty string.
     """
     table = char_widths()
-    units = sum(table.advance(ch) for ch in text)
-    return units * font_px / table.units_per_em
+    return sum(table.units(text)) * font_px / table.units_per_em
 
 
 def cut_index(text: str, max_px: float, font_px: float) -> int | None:
@@ -116,8 +136,8 @@ def cut_index(text: str, max_px: float, font_px: float) -> int | None:
     table = char_widths()
     limit = max_px * table.units_per_em / font_px if font_px > 0 else float("inf")
     units = 0.0
-    for i, ch in enumerate(text):
-        units += table.advance(ch)
+    for i, step in enumerate(table.units(text)):
+        units += step
         if units > limit + _EPSILON:
             return i
     return None
