@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -11,8 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from seofr import Rule
+from seofr.engine import Engine, Options
 from seofr.errors import ConfigError
-from seofr.registry import build_registry
+from seofr.registry import build_registry, registry
+from seofr.rule import Status
+from seofr.ruledoc import examples_of
 
 PLUGIN = '''
 """A rule a newsroom could write: no exclamation mark in headings."""
@@ -110,3 +116,39 @@ def test_two_rules_with_one_name_is_an_error_naming_both() -> None:
     twin = EntryPoint("twin", "seofr_rules.words:WordCount", "seofr.rules")
     with pytest.raises(ConfigError, match="word-count"):
         build_registry([first, twin], [])
+
+
+def _documented_rules() -> list[type]:
+    """The rule classes defined by the Python examples of docs/writing-rules.md."""
+    text = (Path(__file__).resolve().parent.parent / "docs" / "writing-rules.md").read_text(
+        encoding="utf-8"
+    )
+    found: list[type] = []
+    # a docstring example inside a Python block is indented: only top-level fences close it
+    for block in re.findall(r"^```python\n(.*?)^```$", text, flags=re.S | re.M):
+        namespace: dict[str, object] = {}
+        exec(compile(block, "docs/writing-rules.md", "exec"), namespace)
+        found += [
+            value
+            for value in namespace.values()
+            if isinstance(value, type) and issubclass(value, Rule) and value is not Rule
+        ]
+    return found
+
+
+def test_the_rules_of_the_documentation_run_their_examples() -> None:
+
+    documented = _documented_rules()
+    assert {rule.name for rule in documented} == {"no-shouting", "repeated-adverb"}
+    base = registry()
+    engine = Engine(
+        dataclasses.replace(base, rules={**base.rules, **{r.name: r for r in documented}})
+    )
+    for rule in documented:
+        examples = list(examples_of(rule))
+        assert {e.status for e in examples} >= {Status.PASS, Status.FAIL}, rule.name
+        for example in examples:
+            options = Options(select=(rule.name,), input_format=example.format, config=False)
+            report = engine.analyze(example.source, options)
+            result = report.result(rule.name)
+            assert result is not None and result.status is example.status, (rule.name, example)
