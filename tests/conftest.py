@@ -53,7 +53,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "fuzz",
-    max_examples=100_000,
+    max_examples=int(os.environ.get("SEOFR_FUZZ_EXAMPLES", "4000")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
