@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import html
 import json
-import subprocess
 import sys
 import tempfile
 from itertools import pairwise
 from pathlib import Path
 
-from benchmarks.common import ROOT, Outcome, Verdict, heading, table, timed
+from benchmarks.common import Outcome, Verdict, child_output, heading, table, timed
 from benchmarks.corpus import french_html
 
 PATTERNS = {
@@ -91,13 +90,9 @@ def _doubling(quick: bool) -> list[tuple[float, float, int]]:
         for megabytes in sizes:
             path = Path(tmp) / f"page-{megabytes}.html"
             path.write_text(french_html(int(megabytes * MB), seed=7), encoding="utf-8")
-            out = subprocess.run(
-                [sys.executable, "-c", _CHILD, str(path)],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
+            out = child_output(
+                [sys.executable, "-c", _CHILD, str(path)], f"full analysis of {path.name}"
+            )
             result = json.loads(out)
             found.append((megabytes, result["seconds"], result["words"]))
     return found

@@ -20,7 +20,18 @@ import tempfile
 from functools import partial
 from pathlib import Path
 
-from benchmarks.common import ARTICLE, ROOT, Outcome, Verdict, heading, ms, summary, table, timed
+from benchmarks.common import (
+    ARTICLE,
+    ROOT,
+    Outcome,
+    Verdict,
+    child_output,
+    heading,
+    ms,
+    summary,
+    table,
+    timed,
+)
 
 RUNS, QUICK_RUNS = 5, 3
 STRUCTURAL = "title-length,heading-hierarchy"
@@ -80,18 +91,9 @@ def _run(command: list[str], env: dict[str, str]) -> None:
 
 def _probe(env: dict[str, str]) -> tuple[list[str], int]:
     """The heavy modules the structural check imports, and how many modules in all."""
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"the import probe failed: {done.stderr[-2000:]}")
+    out = child_output([sys.executable, "-c", PROBE], "the import probe", env)
     # the report goes to stdout first: the probe's JSON is the last line
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = json.loads(out.strip().splitlines()[-1])
     return [str(name) for name in result["heavy"]], int(result["modules"])
 
 

@@ -7,7 +7,7 @@ import platform
 import statistics
 import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -137,23 +137,26 @@ def _package_version(name: str) -> str:
         return "not installed"
 
 
+def child_output(command: Sequence[str], what: str, env: Mapping[str, str] | None = None) -> str:
+    """What ``command``, run from the repository, prints on its standard output.
+
+    A non-zero exit raises :class:`RuntimeError` naming ``what``, with the end
+    of the command's error output: a failed child is no figure.
+    """
+    done = subprocess.run(
+        list(command), cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{what} failed: {done.stderr[-2000:]}")
+    return done.stdout
+
+
 def _commit() -> str:
     try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
+        head = child_output(["git", "rev-parse", "--short", "HEAD"], "git rev-parse").strip()
+        status = ["git", "status", "--porcelain", "--untracked-files=no"]
+        dirty = child_output(status, "git status").strip()
+    except (OSError, RuntimeError):
         return "unknown"
     # other engineers' uncommitted edits are part of what was measured
     return f"{head}+dirty" if dirty else head

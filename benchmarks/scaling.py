@@ -15,14 +15,13 @@ import gc
 import json
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import ROOT, Outcome, Verdict, heading, summary, table
+from benchmarks.common import Outcome, Verdict, child_output, heading, summary, table
 from benchmarks.corpus import french_html
 
 KIB = 1024
@@ -99,16 +98,11 @@ def child(path: str, runs: int) -> dict[str, Any]:
 
 
 def _measure(path: Path, runs: int) -> dict[str, Any]:
-    done = subprocess.run(
+    out = child_output(
         [sys.executable, "-m", "benchmarks.scaling", str(path), str(runs)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+        f"scaling child for {path.name}",
     )
-    if done.returncode != 0:
-        raise RuntimeError(f"scaling child for {path.name} failed: {done.stderr[-2000:]}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     return result
 
 

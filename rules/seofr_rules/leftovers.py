@@ -6,7 +6,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from seofr.context import Context
@@ -72,28 +72,38 @@ def leftovers() -> Leftovers:
     return Leftovers(kinds, any_line, re.compile(_alternation(every_phrase)))
 
 
-def leftover_kinds(words: str) -> list[str]:
-    """The kinds of leftover a line is, given its folded words joined by spaces."""
+@lru_cache(maxsize=4096)
+def line_words(line: str) -> str:
+    """A line's folded words joined by spaces, the form the phrase lists are kept in.
+
+    Cached, like :func:`line_kinds`: boilerplate, word-count and keyphrase-length
+    each read every line of the prose.
+    """
+    return " ".join(folded_words(line))
+
+
+@lru_cache(maxsize=4096)
+def line_kinds(line: str) -> tuple[str, ...]:
+    """The kinds of leftover a line of text is (empty for an ordinary line)."""
+    words = line_words(line)
     if not words:
-        return []
+        return ()
     index = leftovers()
     padded = f" {words} "
     # most lines are prose: one search tells, before a search per kind
     if words not in index.any_line and index.any_phrase.search(padded) is None:
-        return []
-    return [
+        return ()
+    return tuple(
         kind
         for kind, found in index.kinds.items()
         if words in found.lines or (found.phrases is not None and found.phrases.search(padded))
-    ]
+    )
 
 
 def leftover_lines(element: TextElement, source: str) -> list[tuple[int, int]]:
     """The (start, end) ranges of ``element.text`` whose source line is a leftover."""
     return [
-        (start, end)
-        for start, end in element.lines(source)
-        if leftover_kinds(" ".join(folded_words(element.text[start:end])))
+        (start, end) for start, end in element.lines(source) if line_kinds(element.text[start:end])
     ]
 
 
@@ -165,9 +175,8 @@ class Boilerplate(Rule[BoilerplateOptions]):
             in_body = bool(repeated) and isinstance(element, Block)
             for start, end in element.lines(doc.source):
                 line = element.text[start:end]
-                words = " ".join(folded_words(line))
-                kinds = leftover_kinds(words)
-                repeats = in_body and f" {repeated} " in f" {words} "
+                kinds = line_kinds(line)
+                repeats = in_body and f" {repeated} " in f" {line_words(line)} "
                 if not kinds and not repeats:
                     continue
                 span = doc.source_map.span(element.source_offset(start), element.source_offset(end))

@@ -225,8 +225,6 @@ def word_tokens(text: str) -> tuple[str, ...]:
     « s’il » ``("si", "il")``.
     """
     raw = _TOKEN.findall(fold(text))
-    if "s’" not in raw:  # the common case: each token on its own
-        return tuple(part for token in raw for part in _EXPANSIONS.get(token, (token,)))
     tokens: list[str] = []
     for index, token in enumerate(raw):
         if token == "s’" and index + 1 < len(raw) and raw[index + 1] in ("il", "ils"):

@@ -284,8 +284,9 @@ class FrenchAnalysis:
             tuple(
                 t
                 for offset, doc in chunks
-                for t in _doc_tokens(doc, text, offset, needs)
-                if not t.text.isspace()
+                for t in _sentence_tokens(
+                    _doc_tokens(doc, text, offset, needs), 0, len(doc), parsed
+                )
             )
             for text, chunks in zip(extras, islice(processed, len(extras)), strict=True)
         )
