@@ -40,9 +40,10 @@ from seofr.context import Context
 from seofr.document import Document, load_document
 from seofr.engine import Engine, Options, read
 from seofr.french import pipeline
+from seofr.french.needs import Need
 from seofr.french.pipeline import NLP_NEEDS, components_for, load_pipeline
 from seofr.registry import AnyRule, registry
-from seofr.rule import Emitted, Need, Rule
+from seofr.rule import Emitted, Rule
 
 RATIO_TARGET = 1.25
 RUNS, QUICK_RUNS = 31, 9

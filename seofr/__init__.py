@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from seofr.document.model import Document, Format, Span
     from seofr.engine import Engine, Options, analyze
     from seofr.errors import ConfigError, InputError, SeofrError
+    from seofr.french.needs import Need
     from seofr.i18n import Text
     from seofr.report import Finding, Report, RuleResult
-    from seofr.rule import Level, Need, Rule, Score, Severity, Skip, Status, Template
+    from seofr.rule import Rule, Score, Skip, Template
+    from seofr.verdicts import Level, Severity, Status
 
 try:
     __version__ = version("seofr")
@@ -43,13 +45,13 @@ _EXPORTS = {
     "Finding": "seofr.report",
     "Report": "seofr.report",
     "RuleResult": "seofr.report",
-    "Level": "seofr.rule",
-    "Need": "seofr.rule",
+    "Level": "seofr.verdicts",
+    "Need": "seofr.french.needs",
     "Rule": "seofr.rule",
     "Score": "seofr.rule",
-    "Severity": "seofr.rule",
+    "Severity": "seofr.verdicts",
     "Skip": "seofr.rule",
-    "Status": "seofr.rule",
+    "Status": "seofr.verdicts",
     "Template": "seofr.rule",
 }
 

@@ -27,7 +27,7 @@ from typing import Any
 from seofr.errors import ConfigError
 from seofr.i18n import LANGS, Lang
 from seofr.registry import AnyRule, Registry
-from seofr.rule import Severity
+from seofr.verdicts import Severity
 
 DEFAULT_PROFILE = "article"
 RULE_SETTINGS = frozenset({"severity", "weight"})

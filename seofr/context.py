@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from seofr.config import Settings
 from seofr.document.model import Block, BlockKind, Document, Heading
+from seofr.french.needs import Need
 from seofr.french.words import count_words
 from seofr.i18n import Lang
-from seofr.rule import Need
 
 if TYPE_CHECKING:
+    from seofr.analyses.leftovers import Leftovers
     from seofr.french.analysis import FrenchAnalysis
     from seofr.french.keyphrase import KeyphraseAnalysis
     from seofr.french.lang import LanguageGuess
@@ -81,6 +82,13 @@ class Context:
         return KeyphraseAnalysis(
             self.doc, self.french, self.keyphrases, self.synonyms, self.settings.derivations
         )
+
+    @cached_property
+    def leftovers(self) -> Leftovers:
+        """The lines of the prose that are leftovers of scraping or generation."""
+        from seofr.analyses.leftovers import Leftovers
+
+        return Leftovers(self.prose, self.doc.source)
 
     @cached_property
     def language(self) -> LanguageGuess:

@@ -24,8 +24,9 @@ from seofr.i18n import Lang
 from seofr.messages import INPUT_CODE, INPUT_NOTES, INPUT_RULE, RULE_CRASHED
 from seofr.registry import AnyRule, Registry, registry
 from seofr.report import STATUS_SCORES, Finding, Report, RuleResult
-from seofr.rule import Level, Score, Severity, Skip, Status, Violation
+from seofr.rule import Score, Skip, Violation
 from seofr.stats import document_stats
+from seofr.verdicts import Level, Severity, Status
 
 Source = str | bytes | os.PathLike[str]
 # A string holding a line break, or this long, is content rather than a path.

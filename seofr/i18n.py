@@ -9,12 +9,14 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeAlias
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
 
-Param = str | int | float
+Param: TypeAlias = "str | int | float | Text"
+"""A value a message shows: numbers are localized, a :class:`Text` is rendered in the
+message's language (for a word that itself differs between languages)."""
 
 # French groups thousands with a narrow no-break space and writes a decimal comma.
 _NARROW_NBSP = "\u202f"
@@ -37,6 +39,8 @@ def format_param(value: Param, lang: Lang) -> str:
     """How a message parameter is shown: numbers localized, strings as they are."""
     if isinstance(value, str):
         return value
+    if isinstance(value, Text):
+        return value.render(lang)
     return format_number(value, lang)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from seofr.document.model import Span
-from seofr.rule import Severity, Status
+from seofr.verdicts import Severity, Status
 
 SCHEMA_VERSION = 1
 STATUS_SCORES = {Status.PASS: 1.0, Status.WARN: 0.5, Status.FAIL: 0.0}

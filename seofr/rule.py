@@ -18,50 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
+from seofr.french.needs import Need
 from seofr.i18n import Param, Text
+from seofr.verdicts import Level, Severity
 
 if TYPE_CHECKING:
     from seofr.context import Context
     from seofr.document.model import Document, Span
-
-
-class Severity(StrEnum):
-    """How serious a finding is. An ``error`` finding makes a document fail."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-class Level(StrEnum):
-    """How badly a violation fails its rule, before severities are applied."""
-
-    FAIL = "fail"
-    WARN = "warn"
-    INFO = "info"
-
-
-class Status(StrEnum):
-    """The verdict of one rule on one document."""
-
-    PASS = "pass"
-    WARN = "warn"
-    FAIL = "fail"
-    SKIP = "skip"
-
-
-class Need(StrEnum):
-    """Analyses a rule depends on; anything beyond WORDS loads the French pipeline."""
-
-    WORDS = "words"
-    SENTENCES = "sentences"
-    LEMMAS = "lemmas"
-    MORPHOLOGY = "morphology"
-    DEPENDENCIES = "dependencies"
-    LANGUAGE = "language"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from typing import Any
 from seofr.errors import SeofrError
 from seofr.i18n import Lang, Text
 from seofr.registry import AnyRule, Registry, registry
-from seofr.rule import Status
+from seofr.verdicts import Status
 
 _FENCE = re.compile(r"^```(?P<info>[^\n`]*)\n(?P<body>.*?)^```\s*$", re.MULTILINE | re.DOTALL)
 _TOML_LITERAL = re.compile(r"^(?:-?\d+(?:\.\d+)?|true|false|\[.*\])$")

@@ -12,9 +12,9 @@ from typing import Any
 
 from seofr.context import Context
 from seofr.document.model import Block
+from seofr.french.needs import Need
 from seofr.french.pipeline import NLP_NEEDS
 from seofr.french.readability import kandel_moles, lix
-from seofr.rule import Need
 
 
 def document_stats(ctx: Context) -> dict[str, Any]:

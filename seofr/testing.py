@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from seofr.formatters.text import format_report
 from seofr.i18n import LANGS, Lang, Text
 from seofr.report import Report
-from seofr.rule import Status
+from seofr.verdicts import Status
 
 _FAILING = Text(fr="règle(s) en échec : {names}", en="failing rule(s): {names}")
 _MISSING = Text(

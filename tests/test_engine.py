@@ -13,7 +13,8 @@ import seofr
 from seofr.engine import Engine
 from seofr.i18n import Text
 from seofr.registry import Registry, registry
-from seofr.rule import Emitted, Rule, Severity, Status, Template
+from seofr.rule import Emitted, Rule, Template
+from seofr.verdicts import Severity, Status
 
 from .conftest import EXAMPLES
 

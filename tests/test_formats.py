@@ -30,7 +30,7 @@ from seofr.formatters.junit import format_junit
 from seofr.formatters.sarif import format_sarif
 from seofr.i18n import Text
 from seofr.report import Finding, Report
-from seofr.rule import Severity, Status
+from seofr.verdicts import Severity, Status
 
 from .conftest import EXAMPLES, ROOT
 

@@ -14,8 +14,8 @@ import seofr
 from seofr.document import parse_document
 from seofr.french.analysis import FrenchAnalysis
 from seofr.french.lang import detect_language, is_french_tag
+from seofr.french.needs import Need
 from seofr.french.readability import band, kandel_moles, lix
-from seofr.rule import Need
 
 from .conftest import EXAMPLES, ROOT
 

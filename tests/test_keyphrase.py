@@ -16,7 +16,8 @@ from seofr.french.keyphrase import (
     units_of,
     units_of_text,
 )
-from seofr.rule import Need, Status
+from seofr.french.needs import Need
+from seofr.verdicts import Status
 
 
 def found(keyphrase: str, text: str, derivations: bool = False) -> list[str]:

@@ -17,8 +17,8 @@ from seofr import Rule
 from seofr.engine import Engine, Options
 from seofr.errors import ConfigError
 from seofr.registry import build_registry, registry
-from seofr.rule import Status
 from seofr.ruledoc import examples_of
+from seofr.verdicts import Status
 
 PLUGIN = '''
 """A rule a newsroom could write: no exclamation mark in headings."""

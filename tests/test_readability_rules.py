@@ -7,7 +7,8 @@ import pytest
 import seofr
 from seofr.document import parse_document
 from seofr.french.analysis import FrenchAnalysis
-from seofr.rule import Need, Status
+from seofr.french.needs import Need
+from seofr.verdicts import Status
 from seofr_rules.readability import beginning
 from seofr_rules.style import Confidence, has_transition, passive_confidence
 

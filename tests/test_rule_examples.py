@@ -8,8 +8,8 @@ import pytest
 
 import seofr
 from seofr.registry import registry
-from seofr.rule import Status
 from seofr.ruledoc import Example, examples_of, rules_markdown
+from seofr.verdicts import Status
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = [example for rule in registry().rules.values() for example in examples_of(rule)]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import seofr
-from seofr.rule import Status
+from seofr.verdicts import Status
 
 from .conftest import CORPUS, EXAMPLES
 

@@ -10,7 +10,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from seofr.rule import Rule
+from seofr.plugin import Rule
 
 
 def builtin_rules() -> list[type[Rule[Any]]]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from seofr.context import Context
 from seofr.document.model import Block, Document, Format, Heading, TitleOrigin
 from seofr.french.normalize import folded_words
 from seofr.french.words import count_words
 from seofr.i18n import Text
-from seofr.rule import Emitted, Level, Rule, Severity, Template, option
+from seofr.plugin import Context, Emitted, Level, Rule, Severity, Template, option
 
 
 def counts_title_as_h1(doc: Document) -> bool:

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from seofr.context import Context
 from seofr.document.model import Document
 from seofr.french.normalize import folded_words
 from seofr.i18n import Text
-from seofr.rule import Emitted, Rule, Severity, Template
+from seofr.plugin import Context, Emitted, Rule, Severity, Template
 
 
 def _page_key(url_or_name: str) -> str:

@@ -12,14 +12,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from seofr.context import Context
 from seofr.document.model import Block, BlockKind, Document, Heading
 from seofr.french.analysis import Sentence
 from seofr.french.keyphrase import Matcher, Unit, suggest_keyphrases, units_of_text
 from seofr.i18n import Param, Text
-from seofr.rule import Emitted, Level, Need, Rule, Score, Template, option
+from seofr.plugin import Context, Emitted, Level, Need, Rule, Score, Template, option
 from seofr_rules.indexing import own_keys
-from seofr_rules.leftovers import leftover_lines
 
 NEEDS = frozenset({Need.SENTENCES, Need.LEMMAS})
 NO_KEYPHRASE = Template(
@@ -608,23 +606,16 @@ class KeywordInImageAlt(KeyphraseRule):
             )
 
 
-def _without_leftovers(doc: Document, ctx: Context) -> list[Sentence]:
+def _without_leftovers(ctx: Context) -> list[Sentence]:
     """The sentences of the prose, but those on a leftover line (share widgets, forms…).
 
     A scraper's widget labels repeat on every page: « Pin Share » must not come
     out as what the article is about.
     """
-    leftovers: dict[int, list[tuple[int, int]]] = {}
-    kept = []
-    for sentence in ctx.french.sentences:
-        index = sentence.element_index
-        if index not in leftovers:
-            leftovers[index] = leftover_lines(sentence.element, doc.source)
-        if not any(
-            start < sentence.end and sentence.start < end for start, end in leftovers[index]
-        ):
-            kept.append(sentence)
-    return kept
+    leftovers = ctx.leftovers
+    return [
+        s for s in ctx.french.sentences if not leftovers.covers(s.element_index, s.start, s.end)
+    ]
 
 
 @dataclass(frozen=True)
@@ -668,7 +659,7 @@ class KeyphraseLength(Rule[KeyphraseLengthOptions]):
     name = "keyphrase-length"
     code = "K008"
     category = "keyphrase"
-    needs = NEEDS
+    needs = NEEDS | {Need.LEFTOVERS}
     summary = Text(
         fr="L’expression clé est courte, et il y en a une.",
         en="There is a keyphrase, and it is short.",
@@ -715,7 +706,7 @@ class KeyphraseLength(Rule[KeyphraseLengthOptions]):
             # no keyphrase to match: read the title as it is, without building ctx.keyphrase
             title = doc.title.value if doc.title else ""
             emphasized = [units_of_text(title)] + [units_of_text(h.text) for h in doc.headings]
-            candidates = suggest_keyphrases(_without_leftovers(doc, ctx), emphasized)
+            candidates = suggest_keyphrases(_without_leftovers(ctx), emphasized)
             if candidates:
                 yield self.info(
                     "candidates", None, candidates=", ".join(f"« {c} »" for c in candidates)

@@ -6,12 +6,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seofr.context import Context
 from seofr.document.model import Block, BlockKind, Document
 from seofr.french.lang import detect_language, is_french_tag, plainly_french
 from seofr.french.words import count_words
 from seofr.i18n import Text
-from seofr.rule import Emitted, Need, Rule, Severity, Template, option
+from seofr.plugin import Context, Emitted, Need, Rule, Severity, Template, option
 
 LANGUAGE_NAMES: dict[str, Text] = {
     "fr": Text(fr="français", en="French"),

@@ -7,11 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from seofr.context import Context
 from seofr.document.model import Document, Link
 from seofr.french.normalize import folded_words
 from seofr.i18n import Text
-from seofr.rule import Emitted, Rule, Template, option
+from seofr.plugin import Context, Emitted, Rule, Template, option
 from seofr_rules.lists import word_list
 
 

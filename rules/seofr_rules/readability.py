@@ -7,14 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from seofr.context import Context
 from seofr.document.model import Block, Document, Heading
 from seofr.french.analysis import Sentence
 from seofr.french.readability import band, kandel_moles
 from seofr.french.syllables import count_syllables
 from seofr.french.words import count_words
 from seofr.i18n import Param, Text
-from seofr.rule import Emitted, Level, Need, Rule, Score, Template, option
+from seofr.plugin import Context, Emitted, Level, Need, Rule, Score, Template, option
 
 # Sentences listed in a fix: enough to act on, few enough to read.
 _SHOWN = 3

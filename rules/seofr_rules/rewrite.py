@@ -6,11 +6,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from seofr.context import Context
 from seofr.document.model import Block, Document, Heading
 from seofr.french.normalize import fold, same_text
 from seofr.i18n import Text
-from seofr.rule import Emitted, Level, Rule, Score, Template, option
+from seofr.plugin import Context, Emitted, Level, Rule, Score, Template, option
 
 _WORD = re.compile(r"[^\W_]+")
 # Passages listed in a finding: the longest ones.

@@ -9,12 +9,11 @@ from enum import StrEnum
 from functools import cache
 from itertools import pairwise
 
-from seofr.context import Context
 from seofr.document.model import Document, Heading
 from seofr.french.analysis import Sentence, Token
 from seofr.french.normalize import fold
 from seofr.i18n import Text
-from seofr.rule import Emitted, Level, Need, Rule, Template, option
+from seofr.plugin import Context, Emitted, Level, Need, Rule, Template, option
 from seofr_rules.lists import word_list
 from seofr_rules.readability import excerpt, share_verdict
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seofr.context import Context
 from seofr.document.model import Document, Format, TitleOrigin
 from seofr.french.normalize import same_text
 from seofr.i18n import Text
-from seofr.rule import Emitted, Rule, Template, option
+from seofr.plugin import Context, Emitted, Rule, Template, option
 from seofr_rules.serp import text_width, truncate
 
 

@@ -6,12 +6,9 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seofr.context import Context
 from seofr.document.model import Document
-from seofr.french.words import count_words
 from seofr.i18n import Text
-from seofr.rule import Emitted, Rule, Score, Severity, Template, option
-from seofr_rules.leftovers import leftover_lines
+from seofr.plugin import Context, Emitted, Need, Rule, Score, Severity, Template, option
 
 
 @dataclass(frozen=True)
@@ -60,6 +57,7 @@ class WordCount(Rule[WordCountOptions]):
         fr="Le texte atteint le nombre minimal de mots.",
         en="The text reaches the minimum number of words.",
     )
+    needs = frozenset({Need.LEFTOVERS})
     Options = WordCountOptions
     templates = {
         "too-short": Template(
@@ -88,7 +86,7 @@ class WordCount(Rule[WordCountOptions]):
 
     def check(self, doc: Document, ctx: Context, options: WordCountOptions) -> Iterator[Emitted]:
         words = ctx.word_count
-        leftover = 0 if options.count_leftovers else _leftover_words(doc, ctx)
+        leftover = 0 if options.count_leftovers else ctx.leftovers.word_count
         useful = words - leftover
         if useful >= options.min_words:
             return
@@ -106,12 +104,3 @@ class WordCount(Rule[WordCountOptions]):
             )
         else:
             yield self.fail("too-short", words=words, min_words=options.min_words, missing=missing)
-
-
-def _leftover_words(doc: Document, ctx: Context) -> int:
-    """Words of the prose lines that are leftovers of scraping or generation."""
-    return sum(
-        count_words(element.text[start:end])
-        for element in ctx.prose
-        for start, end in leftover_lines(element, doc.source)
-    )

@@ -17,7 +17,7 @@ from seofr.formatters import (
 )
 from seofr.i18n import Lang, Text
 from seofr.report import Finding, Report
-from seofr.rule import Severity
+from seofr.verdicts import Severity
 
 COMMANDS = {
     Severity.ERROR: "error",

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from seofr.formatters import Batch, InputFailure, finding_line, relative_path
 from seofr.i18n import Lang, Text
 from seofr.report import Finding, Report, RuleResult
-from seofr.rule import Status
+from seofr.verdicts import Status
 
 LABELS = {
     "rule-failed": Text(

@@ -21,7 +21,7 @@ from seofr.formatters import (
 )
 from seofr.i18n import Lang
 from seofr.report import Finding, Report
-from seofr.rule import Severity
+from seofr.verdicts import Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"

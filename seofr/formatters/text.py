@@ -5,7 +5,7 @@ from __future__ import annotations
 from seofr.formatters import VERDICTS, Batch, format_score
 from seofr.i18n import Lang, Text, format_number
 from seofr.report import Finding, Report
-from seofr.rule import Severity, Status
+from seofr.verdicts import Severity, Status
 
 _COLORS = {
     Severity.ERROR: "\033[31m",

@@ -20,9 +20,9 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from seofr.document.model import Block, Heading, SourceMap, Span
+from seofr.french.needs import Need
 from seofr.french.syllables import count_text_syllables
 from seofr.french.words import words_of
-from seofr.rule import Need
 
 Element = Heading | Block
 

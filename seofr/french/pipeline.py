@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from seofr.errors import SeofrError
-from seofr.rule import Need
+from seofr.french.needs import Need
 
 if TYPE_CHECKING:
     from spacy.language import Language
