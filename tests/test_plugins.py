@@ -113,7 +113,7 @@ def test_broken_plugin_is_a_warning_not_a_crash(tmp_path: Path) -> None:
 
 def test_two_rules_with_one_name_is_an_error_naming_both() -> None:
     first = EntryPoint("builtin", "seofr_rules:builtin_rules", "seofr.rules")
-    twin = EntryPoint("twin", "seofr_rules.words:WordCount", "seofr.rules")
+    twin = EntryPoint("twin", "seofr_rules.content.word_count:WordCount", "seofr.rules")
     with pytest.raises(ConfigError, match="word-count"):
         build_registry([first, twin], [])
 

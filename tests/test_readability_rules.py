@@ -9,8 +9,9 @@ from seofr.document import parse_document
 from seofr.french.analysis import FrenchAnalysis
 from seofr.french.needs import Need
 from seofr.verdicts import Status
-from seofr_rules.readability import beginning
-from seofr_rules.style import Confidence, has_transition, passive_confidence
+from seofr_rules.helpers.passive import Confidence, passive_confidence
+from seofr_rules.helpers.transitions import has_transition
+from seofr_rules.readability.sentence_beginnings import beginning
 
 
 def _sentences(text: str) -> list[FrenchAnalysis]:

@@ -1,4 +1,4 @@
-"""Pixel widths of search-result titles and descriptions (``seofr_rules.serp``)."""
+"""Pixel widths of search-result titles and descriptions (``seofr_rules.helpers.serp``)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seofr_rules.serp import (
+from seofr_rules.helpers.serp import (
     DESCRIPTION_FONT_PX,
     DESCRIPTION_MAX_PX,
     TITLE_FONT_PX,

@@ -4,7 +4,7 @@ Search engines cut a title or a description by its rendered width in pixels,
 in Arial. Liberation Sans is metric-compatible with Arial (every glyph has the
 same advance width), so its advance widths stand in for Arial's without
 shipping Arial. This script reads them with fontTools and writes the table that
-``seofr_rules.serp`` loads.
+``seofr_rules.helpers.serp`` loads.
 
 It is run by hand, only when the character set or the font changes; the JSON it
 writes is committed. Needs: the font (Debian: ``apt-get install fonts-liberation2``,

@@ -1,4 +1,4 @@
-"""Rewrite checks against the original article (``--original``, API ``original=``)."""
+"""``original-overlap``: the rewrite does not copy the original: few word sequences are taken from it."""
 
 from __future__ import annotations
 
@@ -6,20 +6,27 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from seofr.document.model import Block, Document, Heading
-from seofr.french.normalize import fold, same_text
-from seofr.i18n import Text
-from seofr.plugin import Context, Emitted, Level, Rule, Score, Template, option
+from seofr.french.normalize import fold
+from seofr.plugin import (
+    Block,
+    Context,
+    Document,
+    Emitted,
+    Heading,
+    Level,
+    Rule,
+    Score,
+    Template,
+    Text,
+    option,
+)
+from seofr_rules.helpers.original import NO_ORIGINAL
 
 _WORD = re.compile(r"[^\W_]+")
 # Passages listed in a finding: the longest ones.
 _SHOWN = 3
 
 Element = Heading | Block
-NO_ORIGINAL = Template(
-    Text(fr="Aucun article d’origine fourni.", en="No original article given."),
-    Text(fr="Passez l’original avec --original.", en="Pass the original with --original."),
-)
 
 
 @dataclass(frozen=True)
@@ -49,59 +56,6 @@ def ngrams(words: Sequence[WordAt], size: int) -> list[tuple[str, ...]]:
         if window[0].element == window[-1].element:
             grams.append(tuple(w.word for w in window))
     return grams
-
-
-@dataclass(frozen=True)
-class TitleRewrittenOptions:
-    """Options of ``title-rewritten`` (none)."""
-
-
-class TitleRewritten(Rule[TitleRewrittenOptions]):
-    """The title differs from the original's title.
-
-    Applies only when an original is given (``--original``, API
-    ``original=``). Titles are compared without case, accents or punctuation.
-
-    ```md pass original="# Le vélo en ville"
-    # Pédaler en ville sans se fatiguer
-    ```
-
-    ```md fail original="# Le vélo en ville"
-    # Le Vélo en ville !
-    ```
-    """
-
-    name = "title-rewritten"
-    code = "W001"
-    category = "rewrite"
-    summary = Text(
-        fr="Le titre n’est pas celui de l’article d’origine.",
-        en="The title is not the original article’s title.",
-    )
-    Options = TitleRewrittenOptions
-    templates = {
-        "same": Template(
-            Text(
-                fr="Le titre est celui de l’article d’origine : « {title} ».",
-                en="The title is the original article’s: “{title}”.",
-            ),
-            Text(
-                fr="Écrivez un titre nouveau, en français, qui garde le sujet et le mot-clé.",
-                en="Write a new French title that keeps the topic and the keyphrase.",
-            ),
-        ),
-        "no-original": NO_ORIGINAL,
-    }
-
-    def check(
-        self, doc: Document, ctx: Context, options: TitleRewrittenOptions
-    ) -> Iterator[Emitted]:
-        original = ctx.original
-        if original is None:
-            yield self.skip("no-original")
-            return
-        if doc.title and original.title and same_text(doc.title.value, original.title.value):
-            yield self.fail("same", doc.title.span, title=doc.title.value)
 
 
 @dataclass(frozen=True)

@@ -1,38 +1,12 @@
-"""Whether search engines may index the page."""
+"""``indexable``: search engines may index the page: no ``noindex``, no canonical elsewhere."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
-from seofr.document.model import Document
-from seofr.french.normalize import folded_words
-from seofr.i18n import Text
-from seofr.plugin import Context, Emitted, Rule, Severity, Template
-
-
-def _page_key(url_or_name: str) -> str:
-    """The last path segment without extension, folded: how a page names itself."""
-    path = urlsplit(url_or_name.strip()).path.rstrip("/")
-    stem = PurePosixPath(path).stem if path else ""
-    return "-".join(folded_words(stem))
-
-
-def own_keys(doc: Document) -> set[str]:
-    """Names the page goes by: its ``url`` or ``slug`` front matter, its file name."""
-    keys: set[str] = set()
-    for field in ("url", "permalink", "slug"):
-        value = doc.front_matter.get(field)
-        if isinstance(value, str) and value.strip():
-            keys.add(_page_key(value))
-    if doc.path:
-        path = PurePosixPath(PurePosixPath(doc.path).as_posix())
-        keys.add(_page_key(path.name))
-        if path.stem in ("index", "_index"):  # blog/mon-article/index.md is "mon-article"
-            keys.add(_page_key(path.parent.name))
-    return keys - {""}
+from seofr.plugin import Context, Document, Emitted, Rule, Severity, Template, Text
+from seofr_rules.helpers.pages import own_keys, page_key
 
 
 @dataclass(frozen=True)
@@ -98,6 +72,6 @@ class Indexable(Rule[IndexableOptions]):
         canonical = doc.canonical
         keys = own_keys(doc)
         if canonical is not None and keys:
-            target = _page_key(canonical.value)
+            target = page_key(canonical.value)
             if target and target not in keys:
                 yield self.fail("canonical-elsewhere", canonical.span, canonical=canonical.value)

@@ -1,4 +1,4 @@
-"""Leftovers of scraping and generation: widgets, comment forms, instructions."""
+"""``boilerplate``: the body holds no leftovers of a web page or of a text generator."""
 
 from __future__ import annotations
 

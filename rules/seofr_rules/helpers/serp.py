@@ -9,7 +9,7 @@ a free font with the same metrics, stored in ``data/char_widths.json`` (made by
 ``tools/gen_char_widths.py``).
 
 ```python
-from seofr_rules.serp import TITLE_FONT_PX, TITLE_MAX_PX, text_width, truncate
+from seofr_rules.helpers.serp import TITLE_FONT_PX, TITLE_MAX_PX, text_width, truncate
 
 text_width("Vélo électrique", TITLE_FONT_PX)  # 132.30...
 truncate("Démission chez OpenAI : un dirigeant quitte son poste pour sa famille",

@@ -1,4 +1,4 @@
-"""Rules about the amount of text."""
+"""``word-count``: the text holds at least ``min-words`` words."""
 
 from __future__ import annotations
 
@@ -6,9 +6,18 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seofr.document.model import Document
-from seofr.i18n import Text
-from seofr.plugin import Context, Emitted, Need, Rule, Score, Severity, Template, option
+from seofr.plugin import (
+    Context,
+    Document,
+    Emitted,
+    Need,
+    Rule,
+    Score,
+    Severity,
+    Template,
+    Text,
+    option,
+)
 
 
 @dataclass(frozen=True)

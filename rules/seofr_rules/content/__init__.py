@@ -1,0 +1,1 @@
+"""Rules about the amount and cleanliness of the text (category ``content``)."""

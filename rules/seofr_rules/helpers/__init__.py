@@ -1,0 +1,1 @@
+"""Shared code of the built-in rules: no module here defines a rule."""

@@ -1,0 +1,113 @@
+"""``keyword-density``: the keyphrase appears often enough, but not too often: 0.5 % to 3 % of words."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seofr.french.keyphrase import Matcher
+from seofr.plugin import Context, Document, Emitted, Level, Param, Template, Text, option
+from seofr_rules.helpers.keyphrase import NO_KEYPHRASE, KeyphraseRule
+
+
+@dataclass(frozen=True)
+class DensityOptions:
+    """Options of ``keyword-density``."""
+
+    min_percent: float = option(0.5, fr="Densité minimale (%).", en="Lowest density (%).")
+    max_percent: float = option(
+        3.0, fr="Densité maximale sans alerte (%).", en="Highest density without a warning (%)."
+    )
+    fail_percent: float = option(
+        4.0, fr="Au-delà de cette densité (%), échec.", en="Above this density (%), fail."
+    )
+    short_text_words: int = option(
+        300,
+        fr="En dessous de ce nombre de mots, on exige un nombre d’occurrences plutôt qu’une densité.",
+        en="Below this many words a count of occurrences is required instead of a density.",
+    )
+    min_count: int = option(
+        2,
+        fr="Nombre minimal d’occurrences d’un texte court.",
+        en="Fewest occurrences in a short text.",
+    )
+
+
+class KeywordDensity(KeyphraseRule):
+    """The keyphrase appears often enough, but not too often: 0.5 % to 3 % of words.
+
+    Density is occurrences ÷ words. Every inflected form counts (« démissions »
+    for « démission »). From 3 % to 4 % the text looks over-optimized (warn);
+    above 4 % or below 0.5 % the rule fails. A text shorter than
+    ``short-text-words`` is only asked for ``min-count`` occurrences.
+
+    ```md pass keyword="marché"
+    Le marché ouvre samedi. Les marchés de la vallée attirent du monde. On y vend des fruits, des légumes, du pain et des fromages.
+    ```
+
+    ```md fail keyword="piscine"
+    Le marché ouvre samedi. On y vend des fruits, des légumes, du pain et des fromages.
+    ```
+    """
+
+    name = "keyword-density"
+    code = "K001"
+    summary = Text(
+        fr="L’expression clé revient assez souvent, sans excès.",
+        en="The keyphrase appears often enough, without excess.",
+    )
+    Options = DensityOptions
+    templates = {
+        "no-keyphrase": NO_KEYPHRASE,
+        "low": Template(
+            Text(
+                fr="« {keyphrase} » apparaît {count} fois pour {words} mots ({density} %) : trop peu.",
+                en="“{keyphrase}” appears {count} time(s) in {words} words ({density}%): too few.",
+            ),
+            Text(
+                fr="Ajoutez environ {change} occurrence(s), réparties dans le texte.",
+                en="Add about {change} occurrence(s), spread through the text.",
+            ),
+        ),
+        "high": Template(
+            Text(
+                fr="« {keyphrase} » apparaît {count} fois pour {words} mots ({density} %) : suroptimisation.",
+                en="“{keyphrase}” appears {count} times in {words} words ({density}%): over-optimized.",
+            ),
+            Text(
+                fr="Retirez environ {change} occurrence(s) ou remplacez-les par des synonymes.",
+                en="Remove about {change} occurrence(s) or replace them with synonyms.",
+            ),
+        ),
+    }
+
+    def check_keyphrase(
+        self, doc: Document, ctx: Context, options: DensityOptions, index: int, matcher: Matcher
+    ) -> Iterator[Emitted]:
+        analysis = ctx.keyphrase
+        count = sum(
+            analysis.count_in_sentence(matcher, i) for i in range(len(analysis.sentence_units))
+        )
+        words = ctx.word_count
+        if not words:
+            return
+        density = 100 * count / words
+        params: dict[str, Param] = {
+            "keyphrase": matcher.keyphrase.text,
+            "count": count,
+            "words": words,
+            "density": round(density, 2),
+        }
+        if words < options.short_text_words:
+            # a density means little on a few sentences: ask for a count only
+            if count < options.min_count:
+                yield self.fail("low", None, change=options.min_count - count, **params)
+            return
+        if density < options.min_percent:
+            needed = math.ceil(options.min_percent * words / 100)
+            yield self.fail("low", None, change=needed - count, **params)
+        elif density > options.max_percent:
+            allowed = math.floor(options.max_percent * words / 100)
+            level = Level.FAIL if density > options.fail_percent else Level.WARN
+            yield self.at(level, "high", None, change=max(count - allowed, 1), **params)

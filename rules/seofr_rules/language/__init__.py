@@ -1,0 +1,1 @@
+"""Rules about the language of the text (category ``language``)."""

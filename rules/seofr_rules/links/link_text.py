@@ -1,0 +1,91 @@
+"""``link-text``: every link says where it leads: no empty anchor, no « cliquez ici », no script."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seofr.french.normalize import folded_words
+from seofr.plugin import Context, Document, Emitted, Link, Rule, Template, Text
+from seofr_rules.helpers.word_lists import word_list
+
+
+@dataclass(frozen=True)
+class LinkTextOptions:
+    """Options of ``link-text`` (the list of vague anchors is ``data/vague_anchors.txt``)."""
+
+
+class LinkText(Rule[LinkTextOptions]):
+    """Every link says where it leads: no empty anchor, no « cliquez ici », no script.
+
+    Anchors such as « cliquez ici », « en savoir plus », "read more" tell
+    neither readers nor search engines what the target is. The lists (French
+    and English) are in ``seofr_rules/data/vague_anchors.txt``.
+
+    ```md pass
+    Consultez [le calendrier des collectes](/collectes).
+    ```
+
+    ```md fail
+    Le calendrier des collectes est [ici](/collectes).
+    ```
+
+    ```html fail
+    <p>Votre avis : <a href="javascript:void(0)">voter</a></p>
+    ```
+    """
+
+    name = "link-text"
+    code = "A002"
+    category = "links"
+    summary = Text(
+        fr="Chaque texte de lien décrit sa destination.",
+        en="Every link text describes its target.",
+    )
+    Options = LinkTextOptions
+    templates = {
+        "vague": Template(
+            Text(
+                fr="Texte de lien vague : « {text} ».",
+                en="Vague link text: “{text}”.",
+            ),
+            Text(
+                fr="Remplacez « {text} » par les mots qui décrivent la page visée.",
+                en="Replace “{text}” with words that describe the target page.",
+            ),
+        ),
+        "empty": Template(
+            Text(
+                fr="Lien sans texte vers {href}.",
+                en="Link without text to {href}.",
+            ),
+            Text(
+                fr="Donnez au lien un texte qui décrit la page visée.",
+                en="Give the link a text that describes the target page.",
+            ),
+        ),
+        "script": Template(
+            Text(
+                fr="Lien javascript: « {text} » : il ne mène à aucune page.",
+                en="javascript: link “{text}”: it leads to no page.",
+            ),
+            Text(
+                fr="Utilisez un bouton pour une action, ou un vrai lien vers une page.",
+                en="Use a button for an action, or a real link to a page.",
+            ),
+        ),
+    }
+
+    def check(self, doc: Document, ctx: Context, options: LinkTextOptions) -> Iterator[Emitted]:
+        vague = frozenset(" ".join(folded_words(entry)) for entry in word_list("vague_anchors"))
+        for link in doc.links:
+            yield from self._check_link(link, vague)
+
+    def _check_link(self, link: Link, vague: frozenset[str]) -> Iterator[Emitted]:
+        text = " ".join(link.text.split())
+        if link.href.strip().lower().startswith("javascript:"):
+            yield self.fail("script", link.span, text=text or link.href)
+        elif not folded_words(text):
+            yield self.fail("empty", link.span, href=link.href or "#")
+        elif " ".join(folded_words(text)) in vague:
+            yield self.fail("vague", link.span, text=text)

@@ -1,0 +1,1 @@
+"""Rules about the title, description and indexing of the page (category ``metadata``)."""

@@ -1,0 +1,140 @@
+"""``title-length``: the title exists, and fits in a search result: characters and pixels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seofr.plugin import Context, Document, Emitted, Rule, Template, Text, TitleOrigin, option
+from seofr_rules.helpers.serp import text_width, truncate
+
+
+@dataclass(frozen=True)
+class TitleLengthOptions:
+    """Options of ``title-length``."""
+
+    min_chars: int = option(
+        30,
+        fr="Longueur minimale : plus court, le titre gaspille la place du résultat.",
+        en="Minimum length: a shorter title wastes the room of the search result.",
+    )
+    max_chars: int = option(
+        60,
+        fr="Longueur maximale en caractères.",
+        en="Maximum length in characters.",
+    )
+    max_px: float = option(
+        580.0,
+        fr="Largeur maximale affichée dans les résultats, en pixels.",
+        en="Widest width shown in search results, in pixels.",
+    )
+    font_px: float = option(
+        20.0,
+        fr="Taille de police (Arial) du titre dans les résultats.",
+        en="Font size (Arial) of the title in search results.",
+    )
+
+
+class TitleLength(Rule[TitleLengthOptions]):
+    """The title exists, and fits in a search result: characters and pixels.
+
+    A search engine cuts a title by its width on screen: about 580 pixels of
+    Arial 20 px. The width is computed from the metrics of Liberation Sans,
+    metric-compatible with Arial (docs/pixel-widths.md); the finding gives the
+    width, where the cut falls and what the reader would see. The title is the
+    HTML ``<title>``, the front-matter ``title``, the first H1, or for plain
+    text the first line; the report says which one it used.
+
+    ```html pass
+    <title>Choisir un vélo électrique pour la ville</title>
+    <h1>Choisir un vélo électrique</h1>
+    ```
+
+    ```html fail
+    <title>Un dirigeant démissionne pour passer plus de temps avec sa famille après des mois intenses</title>
+    ```
+
+    ```html warn
+    <title>Vélo électrique</title>
+    ```
+    """
+
+    name = "title-length"
+    code = "M001"
+    category = "metadata"
+    summary = Text(
+        fr="Le titre existe et tient dans un résultat de recherche.",
+        en="The title exists and fits in a search result.",
+    )
+    Options = TitleLengthOptions
+    templates = {
+        "missing": Template(
+            Text(fr="Le document n’a pas de titre.", en="The document has no title."),
+            Text(
+                fr="Donnez-lui un titre de {min_chars} à {max_chars} caractères.",
+                en="Give it a title of {min_chars} to {max_chars} characters.",
+            ),
+        ),
+        "too-long": Template(
+            Text(
+                fr="Le titre ({title_origin}) compte {chars} caractères et mesure {width} px ; au-delà de {max_px} px il sera coupé après « {cut_word} » : « {preview} »",
+                en="The title ({title_origin}) has {chars} characters and is {width} px wide; past {max_px} px it will be cut after “{cut_word}”: “{preview}”",
+            ),
+            Text(
+                fr="Raccourcissez-le à {max_chars} caractères et {max_px} px au plus, le mot-clé en tête.",
+                en="Shorten it to at most {max_chars} characters and {max_px} px, keyphrase first.",
+            ),
+        ),
+        "too-short": Template(
+            Text(
+                fr="Le titre ({title_origin}) ne compte que {chars} caractères, moins que le minimum de {min_chars}.",
+                en="The title ({title_origin}) has only {chars} characters, fewer than the minimum of {min_chars}.",
+            ),
+            Text(
+                fr="Ajoutez environ {missing} caractères : précisez le sujet ou l’angle.",
+                en="Add about {missing} characters: name the topic or the angle.",
+            ),
+        ),
+    }
+
+    def check(self, doc: Document, ctx: Context, options: TitleLengthOptions) -> Iterator[Emitted]:
+        limits = {"min_chars": options.min_chars, "max_chars": options.max_chars}
+        if doc.title is None or not doc.title.value.strip():
+            yield self.fail("missing", doc.title.span if doc.title else None, **limits)
+            return
+        text = " ".join(doc.title.value.split())
+        origin = ORIGINS[doc.title_origin].render(ctx.lang) if doc.title_origin else "?"
+        chars = len(text)
+        width = text_width(text, options.font_px)
+        span = doc.title.span
+        if chars > options.max_chars or width > options.max_px:
+            preview = truncate(text, options.max_px, options.font_px) or text
+            kept = preview.rstrip("…").split()
+            yield self.fail(
+                "too-long",
+                span,
+                chars=chars,
+                width=round(width),
+                max_px=round(options.max_px),
+                cut_word=kept[-1] if kept else "",
+                preview=preview,
+                title_origin=origin,
+                **limits,
+            )
+        elif chars < options.min_chars:
+            yield self.warn(
+                "too-short",
+                span,
+                chars=chars,
+                missing=options.min_chars - chars,
+                title_origin=origin,
+                **limits,
+            )
+
+
+ORIGINS = {
+    TitleOrigin.HTML_TITLE: Text(fr="balise <title>", en="<title> tag"),
+    TitleOrigin.FRONT_MATTER: Text(fr="title du front matter", en="front-matter title"),
+    TitleOrigin.FIRST_H1: Text(fr="premier H1", en="first H1"),
+    TitleOrigin.FIRST_LINE: Text(fr="première ligne", en="first line"),
+}

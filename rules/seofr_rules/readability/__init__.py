@@ -1,0 +1,1 @@
+"""Rules about reading ease, sentences and paragraphs (category ``readability``)."""

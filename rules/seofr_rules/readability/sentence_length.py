@@ -1,0 +1,108 @@
+"""``sentence-length``: at most ``pass-share`` % of sentences are longer than ``max-words`` words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seofr.plugin import Context, Document, Emitted, Heading, Need, Rule, Template, Text, option
+from seofr_rules.helpers.shares import excerpt, share_verdict
+
+
+@dataclass(frozen=True)
+class SentenceLengthOptions:
+    """Options of ``sentence-length``."""
+
+    max_words: int = option(
+        20,
+        fr="Au-delà de ce nombre de mots, une phrase est longue.",
+        en="Above this many words a sentence is long.",
+    )
+    pass_share: float = option(
+        25.0,
+        fr="Part maximale (%) de phrases longues pour réussir.",
+        en="Highest share (%) of long sentences that passes.",
+    )
+    warn_share: float = option(
+        30.0,
+        fr="Part maximale (%) de phrases longues avant l’échec.",
+        en="Highest share (%) of long sentences before failing.",
+    )
+
+
+class SentenceLength(Rule[SentenceLengthOptions]):
+    """At most ``pass-share`` % of sentences are longer than ``max-words`` words.
+
+    Between ``pass-share`` and ``warn-share`` % the rule warns; above, it fails.
+    Each long sentence is listed with its length. Headings are not counted.
+
+    ```md pass
+    Le marché ouvre à huit heures. Les producteurs installent leurs étals. On y trouve des fruits, des légumes et du fromage.
+    ```
+
+    ```md fail
+    Le marché, qui ouvre chaque samedi à huit heures sur la place de l’église depuis plus de trente ans, accueille une vingtaine de producteurs venus de toute la vallée. Les habitants viennent tôt.
+    ```
+    """
+
+    name = "sentence-length"
+    code = "R002"
+    category = "readability"
+    needs = frozenset({Need.SENTENCES})
+    summary = Text(
+        fr="Peu de phrases dépassent vingt mots.",
+        en="Few sentences are longer than twenty words.",
+    )
+    Options = SentenceLengthOptions
+    templates = {
+        "share": Template(
+            Text(
+                fr="{share} % des phrases dépassent {max_words} mots ({long} sur {total}) ; le maximum conseillé est {pass_share} %.",
+                en="{share}% of sentences are longer than {max_words} words ({long} of {total}); the advised maximum is {pass_share}%.",
+            ),
+            Text(
+                fr="Raccourcissez au moins {to_fix} phrase(s) : coupez-les en deux ou retirez les incises.",
+                en="Shorten at least {to_fix} sentence(s): split them or remove asides.",
+            ),
+        ),
+        "long": Template(
+            Text(
+                fr="Phrase de {words} mots : « {excerpt} »",
+                en="Sentence of {words} words: “{excerpt}”",
+            ),
+            Text(
+                fr="Coupez cette phrase en phrases de {max_words} mots au plus.",
+                en="Split this sentence into sentences of at most {max_words} words.",
+            ),
+        ),
+    }
+
+    def check(
+        self, doc: Document, ctx: Context, options: SentenceLengthOptions
+    ) -> Iterator[Emitted]:
+        sentences = [s for s in ctx.french.sentences if not isinstance(s.element, Heading)]
+        if not sentences:
+            yield self.skip("share")
+            return
+        long = [s for s in sentences if s.word_count > options.max_words]
+        verdict = share_verdict(len(long), len(sentences), options.pass_share, options.warn_share)
+        if verdict.level is None:
+            return
+        yield self.at(
+            verdict.level,
+            "share",
+            share=round(verdict.share, 1),
+            max_words=options.max_words,
+            long=len(long),
+            total=len(sentences),
+            pass_share=options.pass_share,
+            to_fix=verdict.to_fix,
+        )
+        for sentence in long:
+            yield self.info(
+                "long",
+                sentence.span,
+                words=sentence.word_count,
+                excerpt=excerpt(sentence.text),
+                max_words=options.max_words,
+            )

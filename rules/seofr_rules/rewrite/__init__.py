@@ -1,0 +1,1 @@
+"""Rules comparing a rewrite with its original article (category ``rewrite``)."""

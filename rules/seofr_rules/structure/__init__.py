@@ -1,0 +1,1 @@
+"""Rules about headings and sections (category ``structure``)."""
