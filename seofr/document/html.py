@@ -4,7 +4,9 @@ Parsing uses Beautiful Soup with its ``html.parser`` builder, extended to keep
 the exact source range of every piece of text (bs4 itself only records where
 tags start): html.parser reports each run of text, and each character or
 entity reference separately, so every character of the extracted text maps
-back to its own source character, or to its ``&…;`` reference.
+back to its own source character, or to its ``&…;`` reference. That extension
+relies on private bs4 hooks; all of it lives in :mod:`seofr.document.soup`,
+which checks them, and this module uses only public bs4 API besides.
 
 What counts as content:
 
@@ -38,11 +40,9 @@ What counts as content:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+from collections.abc import Iterator
 
 from bs4 import BeautifulSoup
-from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
 from bs4.element import Comment as SoupComment
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 from bs4.exceptions import ParserRejectedMarkup
@@ -59,10 +59,9 @@ from seofr.document.model import (
     Image,
     InputNote,
     Link,
-    SourceMap,
-    Span,
     TitleOrigin,
 )
+from seofr.document.soup import Positions, positioned_soup
 
 __all__ = ["parse_html"]
 
@@ -158,9 +157,8 @@ def parse_html(
     only if the underlying parser rejects the markup, which it is not known to
     do.
     """
-    positions = _Positions(text)
     try:
-        soup = _PositionedSoup(text, positions)
+        soup, positions = positioned_soup(text)
     except ParserRejectedMarkup as error:
         raise ValueError(f"the HTML parser rejected this document: {error}") from error
     extractor = _Extractor(positions, _content_root(soup))
@@ -178,197 +176,7 @@ def parse_html(
     return extractor.document(path, notes, encoding)
 
 
-# --- Parsing with source positions -------------------------------------------
-
-
-class _Chunk(NamedTuple):
-    """A run of parsed text and the source range it was read from."""
-
-    start: int
-    source_length: int
-    length: int
-
-
-class _Positions:
-    """Source positions html.parser reports while bs4 builds its tree."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.map = SourceMap(source)
-        #: Chunks of the text bs4 is gathering into its next string.
-        self.pending: list[_Chunk] = []
-        #: The chunks of each string of the tree, by ``id`` of the string.
-        self.strings: dict[int, tuple[_Chunk, ...]] = {}
-        #: The length of each start tag, by offset of its ``<``.
-        self.start_tags: dict[int, int] = {}
-
-    def tag_start(self, tag: Tag) -> int:
-        """The offset of the ``<`` of a tag's start tag."""
-        if tag.sourceline is None or tag.sourcepos is None:
-            return 0
-        return self.map.offset(tag.sourceline, tag.sourcepos)
-
-    def tag_span(self, tag: Tag) -> Span:
-        """The span of a tag's start tag, ``<`` to ``>``."""
-        start = self.tag_start(tag)
-        return self.map.span(start, start + self.start_tags.get(start, 0))
-
-
-class _PositionedParser(BeautifulSoupHTMLParser):
-    """bs4's html.parser glue, also recording where each text chunk comes from."""
-
-    def __init__(self, soup: BeautifulSoup, *args: Any, **kwargs: Any) -> None:
-        super().__init__(soup, *args, **kwargs)
-        if not isinstance(soup, _PositionedSoup):
-            raise TypeError("_PositionedParser needs a _PositionedSoup")
-        self._positions = soup.positions
-        # The source range of the reference being converted, while bs4 turns
-        # it into text through handle_data.
-        self._reference: tuple[int, int] | None = None
-
-    def _here(self) -> int:
-        """The source offset html.parser is at (where the current construct starts)."""
-        line, column = self.getpos()
-        return self._positions.map.offset(line, column)
-
-    def _convert_reference(self, convert: Callable[[str], None], name: str, length: int) -> None:
-        """Call ``convert(name)`` (bs4's), mapping the text it makes to the reference here.
-
-        The reference is ``length`` characters long, and a ``;`` if one follows.
-        """
-        start = self._here()
-        end = start + length
-        if self._positions.source.startswith(";", end):
-            end += 1
-        self._reference = (start, end - start)
-        try:
-            convert(name)
-        finally:
-            self._reference = None
-
-    def handle_starttag(
-        self,
-        tag: str,
-        attrs: list[tuple[str, str | None]],
-        handle_empty_element: bool = True,
-    ) -> None:
-        """Remember the length of the start tag (bs4 only keeps where it starts)."""
-        text = self.get_starttag_text()
-        if text is not None:
-            self._positions.start_tags[self._here()] = len(text)
-        super().handle_starttag(tag, attrs, handle_empty_element)
-
-    def handle_endtag(self, tag: str, check_already_closed: bool = True) -> None:
-        """Close a tag, in constant time for elements that cannot be void."""
-        # bs4 first looks the name up in already_closed_empty_element, a list
-        # gaining an entry per <img>, <br>… of the document: a linear search per
-        # end tag. Only void elements are ever in it, so skip it for the others
-        # (bs4's own code then does exactly this call).
-        if not self.soup.builder.can_be_empty_element(tag):
-            self.soup.handle_endtag(tag)
-            return
-        super().handle_endtag(tag, check_already_closed)
-
-    def handle_data(self, data: str) -> None:
-        """Record a chunk of text: verbatim source, or the text of a reference."""
-        if data:
-            if self._reference is None:
-                chunk = _Chunk(self._here(), len(data), len(data))
-            else:
-                chunk = _Chunk(*self._reference, len(data))
-            self._positions.pending.append(chunk)
-        super().handle_data(data)
-
-    def handle_charref(self, name: str) -> None:
-        """Map the character bs4 makes of ``&#…;`` to the whole reference."""
-        self._convert_reference(super().handle_charref, name, len("&#") + len(name))
-
-    def handle_entityref(self, name: str) -> None:
-        """Map the text bs4 makes of ``&name;`` to the whole reference."""
-        self._convert_reference(super().handle_entityref, name, len("&") + len(name))
-
-    def handle_comment(self, data: str) -> None:
-        """Give the comment string the range of the whole ``<!--…-->``."""
-        # bs4 ends the pending text string first; do it before recording the
-        # comment's chunk so that chunk is not given to that string.
-        self.soup.endData()
-        start = self._here()
-        source = self._positions.source
-        opening = 4 if source.startswith("<!--", start) else 2  # "<!", "</" (bogus)
-        close = source.find(">", start + opening + len(data))
-        end = close + 1 if close >= 0 else len(source)
-        self._positions.pending.append(_Chunk(start, end - start, len(data)))
-        super().handle_comment(data)
-
-    def parse_marked_section(self, i: int, report: bool = True) -> int:
-        """Read ``<![`` + unknown keyword as a bogus comment, as browsers do."""
-        # Private html.parser hook: it raises AssertionError there, and bs4
-        # would then reject the whole document.
-        line, column = self.getpos()
-        try:
-            return super().parse_marked_section(i, report)
-        except AssertionError:
-            # html.parser moved its position before raising.
-            self.lineno, self.offset = line, column
-            return self.parse_bogus_comment(i, report)
-
-    def _document_might_be_xml(self, processing_instruction: str) -> None:
-        """Do not look for XML: every input is read as HTML on purpose."""
-        # Private bs4 hook: an <?xml?> declaration (XHTML) would otherwise make
-        # bs4 emit XMLParsedAsHTMLWarning.
-
-
-class _PositionedTreeBuilder(HTMLParserTreeBuilder):
-    """The ``html.parser`` tree builder, with the position-recording parser."""
-
-    def feed(
-        self,
-        markup: str | bytes,
-        _parser_class: type[BeautifulSoupHTMLParser] = _PositionedParser,
-    ) -> None:
-        """Parse ``markup`` with :class:`_PositionedParser`."""
-        # bs4 documents _parser_class as meant for its tests; it is the only
-        # way to choose the parser class.
-        super().feed(markup, _parser_class)
-
-
-class _PositionedSoup(BeautifulSoup):
-    """A soup that gives each string it creates the chunks it was made of."""
-
-    def __init__(self, markup: str, positions: _Positions) -> None:
-        # Set before parsing starts: parsing calls endData.
-        self.positions = positions
-        # No multi-valued attributes: every attribute value is a plain string.
-        super().__init__(markup, builder=_PositionedTreeBuilder(multi_valued_attributes={}))
-
-    # Private bs4 hook, hence its names: strings are only created there, from
-    # the text gathered since the last tag.
-    def endData(self, containerClass: type[NavigableString] | None = None) -> None:  # noqa: N802, N803
-        """Create the pending string (bs4) and attach its chunks to it."""
-        if not self.current_data:
-            super().endData(containerClass)
-            return
-        # A tuple, not the list: tuples of numbers leave the garbage
-        # collector's watch, and there is one per string of the document.
-        chunks = tuple(self.positions.pending)
-        self.positions.pending.clear()
-        previous = self._most_recent_element
-        super().endData(containerClass)
-        string = self._most_recent_element
-        if string is not previous and isinstance(string, NavigableString) and chunks:
-            self.positions.strings[id(string)] = chunks
-
-    @classmethod
-    def _markup_is_url(cls, markup: str | bytes) -> bool:
-        """Never warn that the markup looks like a URL: it is a document's text."""
-        # Private bs4 hook: it emits MarkupResemblesLocatorWarning otherwise.
-        return False
-
-    @classmethod
-    def _markup_resembles_filename(cls, markup: str | bytes) -> bool:
-        """Never warn that the markup looks like a file name: it is a document's text."""
-        # Private bs4 hook: it emits MarkupResemblesLocatorWarning otherwise.
-        return False
+# --- Walking the tree --------------------------------------------------------
 
 
 def _walk(soup: BeautifulSoup) -> Iterator[tuple[PageElement, bool]]:
@@ -447,7 +255,7 @@ class _OpenLink:
 
     __slots__ = ("href", "rel", "slot", "start", "tag_end", "text")
 
-    def __init__(self, tag: Tag, href: str, slot: int, positions: _Positions) -> None:
+    def __init__(self, tag: Tag, href: str, slot: int, positions: Positions) -> None:
         self.href = href.strip()
         self.rel = tuple((_attribute(tag, "rel") or "").lower().split())
         self.slot = slot
@@ -497,7 +305,7 @@ class _Frame:
 class _Extractor:
     """Builds the document from the events of :func:`_walk`."""
 
-    def __init__(self, positions: _Positions, root: Tag | None) -> None:
+    def __init__(self, positions: Positions, root: Tag | None) -> None:
         self._positions = positions
         self._map = positions.map
         self._root = root
