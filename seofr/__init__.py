@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from seofr.batch import analyze_many
     from seofr.document.model import Document, Format, Span
-    from seofr.engine import Engine, Options, analyze
     from seofr.errors import ConfigError, InputError, SeofrError
     from seofr.french.needs import Need
     from seofr.i18n import Text
-    from seofr.report import Finding, Report, RuleResult
+    from seofr.report import Edit, Finding, InputFailure, Report, RuleInfo, RuleResult
     from seofr.rule import Rule, Score, Skip, Template
+    from seofr.session import Session, analyze
+    from seofr.settings import Settings
     from seofr.verdicts import Level, Severity, Status
 
 try:
@@ -35,14 +36,17 @@ _EXPORTS = {
     "Document": "seofr.document.model",
     "Format": "seofr.document.model",
     "Span": "seofr.document.model",
-    "Engine": "seofr.engine",
-    "Options": "seofr.engine",
-    "analyze": "seofr.engine",
+    "Session": "seofr.session",
+    "Settings": "seofr.settings",
+    "analyze": "seofr.session",
     "ConfigError": "seofr.errors",
     "InputError": "seofr.errors",
     "SeofrError": "seofr.errors",
     "Text": "seofr.i18n",
+    "Edit": "seofr.report",
     "Finding": "seofr.report",
+    "InputFailure": "seofr.report",
+    "RuleInfo": "seofr.report",
     "Report": "seofr.report",
     "RuleResult": "seofr.report",
     "Level": "seofr.verdicts",
@@ -58,18 +62,21 @@ _EXPORTS = {
 __all__ = [
     "ConfigError",
     "Document",
-    "Engine",
+    "Edit",
     "Finding",
     "Format",
     "InputError",
+    "InputFailure",
     "Level",
     "Need",
-    "Options",
     "Report",
     "Rule",
+    "RuleInfo",
     "RuleResult",
     "Score",
     "SeofrError",
+    "Session",
+    "Settings",
     "Severity",
     "Skip",
     "Span",

@@ -1,10 +1,14 @@
-"""Analysing many documents: one pipeline per process, input order kept.
+"""Analysing many documents: one session per process, input order kept.
 
-Documents are handed out in small chunks; within a chunk the French pipeline
-runs once across all documents (``nlp.pipe`` over their blocks). With
-``processes > 1`` the chunks go to worker processes, each with its own
-pipeline. A document that cannot be read becomes an :class:`InputFailure`;
-the others are still analysed.
+The parent reads every input once; workers receive the bytes, never a path to
+read again. Documents are handed out in small chunks; within a chunk the
+French pipeline runs once across all documents (``nlp.pipe`` over their
+blocks). With ``processes > 1`` the chunks go to worker processes started with
+``forkserver`` where the platform has it, else ``spawn``: a fork of a process
+that may hold spaCy's or the language guesser's locks is never taken by
+default. The original of a rewrite is read once per run and parsed once per
+process. A document that cannot be read becomes an :class:`InputFailure`; the
+others are still analysed.
 """
 
 from __future__ import annotations
@@ -13,26 +17,50 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from seofr.engine import Engine, Options, Source, options_from, read
+from seofr.config import Layer
+from seofr.document import Document, parse_document, read_bytes
 from seofr.errors import SeofrError
-from seofr.formatters import InputFailure
-from seofr.report import Report
+from seofr.report import InputFailure, Report
+from seofr.session import (
+    API_SETTINGS,
+    ConfigChoice,
+    Session,
+    Source,
+    arguments_layer,
+    check_keywords,
+    default_session,
+    guarded,
+    path_named,
+)
+from seofr.settings import Settings
 
-Result = Report | InputFailure
 # Small enough to keep both workers busy to the end, large enough to batch nlp.pipe.
 DEFAULT_CHUNK = 8
 
-_engine: Engine | None = None
+
+Result = Report | InputFailure
 
 
-def _worker_engine() -> Engine:
-    global _engine  # noqa: PLW0603 - one engine (one pipeline) per worker process
-    if _engine is None:
-        _engine = Engine()
-    return _engine
+@dataclass(frozen=True)
+class Item:
+    """One input, read: how results name it, its path (format, configuration), its content."""
+
+    label: str
+    path: str | None
+    content: str | bytes
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every document of a run shares: settings, configuration, the original's bytes."""
+
+    arguments: Layer
+    config: ConfigChoice = None
+    original: Item | None = None
 
 
 def label(source: Source, index: int) -> str:
@@ -44,25 +72,60 @@ def label(source: Source, index: int) -> str:
     return f"<input {index + 1}>"
 
 
-def _analyze_chunk(
-    task: tuple[Sequence[tuple[int, Source]], Options, Source | None],
-) -> list[tuple[int, Result]]:
-    chunk, options, original = task
-    engine = _worker_engine()
+def read_item(source: Source, index: int, max_bytes: int) -> Item:
+    """Read ``source`` once: a path's bytes, or the content itself."""
+    path = source if isinstance(source, os.PathLike) else None
+    if isinstance(source, str):
+        path = path_named(source)
+    if path is not None:
+        return Item(os.fspath(path), os.fspath(path), read_bytes(path, max_bytes))
+    assert not isinstance(source, os.PathLike)
+    if len(source) > max_bytes:
+        raise SeofrError(f"input: more than the limit of {max_bytes:,} bytes (max-bytes)")
+    return Item(label(source, index), None, source)
+
+
+def _input_format(job: Job) -> str | None:
+    value = job.arguments.values.get("input-format")
+    return value if isinstance(value, str) else None
+
+
+def _parse(item: Item, job: Job) -> Document:
+    return parse_document(item.content, item.path, _input_format(job))
+
+
+class _Worker:
+    """A process's session and the run's original, parsed on first use."""
+
+    session: Session | None = None
+    job: Job | None = None
+    original: Document | None = None
+
+    @classmethod
+    def start(cls, job: Job) -> None:
+        """Remember the run's job (a pool initializer: once per worker process)."""
+        cls.job, cls.original = job, None
+        if job.original is not None:
+            cls.original = _parse(job.original, job)
+        if cls.session is None:
+            cls.session = default_session()
+
+
+def _analyze_chunk(chunk: Sequence[tuple[int, Item]]) -> list[tuple[int, Result]]:
+    session, job = _Worker.session, _Worker.job
+    assert session is not None and job is not None
     results: list[tuple[int, Result]] = []
     contexts = []
     positions = []
-    try:
-        original_doc = read(original, options) if original is not None else None
-    except SeofrError as exc:
-        return [(index, InputFailure(label(source, index), str(exc))) for index, source in chunk]
-    for index, source in chunk:
+    for index, item in chunk:
         try:
-            contexts.append(engine.context(read(source, options), options, original_doc))
+            doc = _parse(item, job)
+            config = session.config_for(doc, job.arguments, job.config)
+            contexts.append(session.context(doc, config, _Worker.original))
             positions.append(index)
         except SeofrError as exc:
-            results.append((index, InputFailure(label(source, index), str(exc))))
-    results.extend(zip(positions, engine.check_many(contexts), strict=True))
+            results.append((index, InputFailure(item.label, str(exc))))
+    results.extend(zip(positions, session.check_many(contexts), strict=True))
     return results
 
 
@@ -94,24 +157,30 @@ class Progress:
             self.stream.flush()
 
 
-def _chunks(sources: Sequence[Source], size: int) -> Iterator[Sequence[tuple[int, Source]]]:
-    indexed = list(enumerate(sources))
-    for start in range(0, len(indexed), size):
-        yield indexed[start : start + size]
+def _chunks(items: Sequence[tuple[int, Item]], size: int) -> Iterator[Sequence[tuple[int, Item]]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def start_method() -> str:
+    """``forkserver`` where the platform has it, else ``spawn``; never a bare ``fork``."""
+    methods = multiprocessing.get_all_start_methods()
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 def run_batch(
-    sources: Sequence[Source],
-    options: Options,
+    items: Sequence[Item],
+    job: Job,
     *,
     processes: int = 1,
-    original: Source | None = None,
     on_done: Callable[[int, str], None] | None = None,
     chunk_size: int = DEFAULT_CHUNK,
+    session: Session | None = None,
 ) -> list[Result]:
-    """Analyse ``sources`` and return their results in input order."""
-    tasks = [(chunk, options, original) for chunk in _chunks(sources, max(chunk_size, 1))]
-    results: list[Result | None] = [None] * len(sources)
+    """Analyse ``items`` (already read) and return their results in input order."""
+    indexed = list(enumerate(items))
+    chunks = list(_chunks(indexed, max(chunk_size, 1)))
+    results: list[Result | None] = [None] * len(items)
 
     def collect(done: list[tuple[int, Result]]) -> None:
         for index, result in done:
@@ -120,16 +189,39 @@ def run_batch(
             last = done[-1][1]
             on_done(len(done), last.path or "" if isinstance(last, Report) else last.path)
 
-    if processes <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            collect(_analyze_chunk(task))
+    if processes <= 1 or len(chunks) <= 1:
+        _Worker.session = session or _Worker.session
+        try:
+            _Worker.start(job)
+        except SeofrError as exc:  # the original cannot be read: every document says so
+            return [InputFailure(item.label, str(exc)) for item in items]
+        for chunk in chunks:
+            collect(_analyze_chunk(chunk))
     else:
-        # fork shares the already imported modules; elsewhere each worker starts afresh
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        with multiprocessing.get_context(method).Pool(processes) as pool:
-            for done in pool.imap(_analyze_chunk, tasks):
+        if job.original is not None:
+            try:
+                _parse(job.original, job)  # fail once, here, rather than in every worker
+            except SeofrError as exc:
+                return [InputFailure(item.label, str(exc)) for item in items]
+        context = multiprocessing.get_context(start_method())
+        with context.Pool(processes, initializer=_Worker.start, initargs=(job,)) as pool:
+            for done in pool.imap(_analyze_chunk, chunks):
                 collect(done)
     return [r for r in results if r is not None]
+
+
+def read_items(
+    sources: Iterable[Source], max_bytes: int
+) -> tuple[list[tuple[int, Item]], list[tuple[int, InputFailure]]]:
+    """Read every source once; those that cannot be read become failures."""
+    read: list[tuple[int, Item]] = []
+    failed: list[tuple[int, InputFailure]] = []
+    for index, source in enumerate(sources):
+        try:
+            read.append((index, read_item(source, index, max_bytes)))
+        except SeofrError as exc:
+            failed.append((index, InputFailure(label(source, index), str(exc))))
+    return read, failed
 
 
 def analyze_many(
@@ -138,9 +230,10 @@ def analyze_many(
     processes: int = 1,
     progress: bool | None = None,
     original: Source | None = None,
+    config: ConfigChoice = None,
     **settings: Any,
 ) -> list[Result]:
-    """Analyse many documents; see :func:`seofr.analyze` for ``settings``.
+    """Analyse many documents; the keyword settings are :func:`seofr.analyze`'s.
 
     Returns, in input order, a :class:`~seofr.Report` per document or an
     :class:`InputFailure` for a document that could not be read. ``processes``
@@ -148,15 +241,31 @@ def analyze_many(
     shows a bar on stderr (default: when stderr is a terminal and there is
     more than one document).
     """
+    check_keywords("analyze_many", settings, API_SETTINGS)
     listed = list(sources)
-    bar = Progress(len(listed), enabled=progress)
-    try:
-        return run_batch(
-            listed,
-            options_from(**settings),
-            processes=processes,
-            original=original,
-            on_done=bar.advance,
-        )
-    finally:
-        bar.close()
+    max_bytes = settings.get("max_bytes") or Settings().max_bytes
+
+    def run() -> list[Result]:
+        arguments = arguments_layer(settings)
+        default_session().check_arguments(arguments, False)  # a bad setting stops the run once
+        read, failed = read_items(listed, max_bytes)
+        results: list[Result | None] = [None] * len(listed)
+        for index, failure in failed:
+            results[index] = failure
+        try:
+            original_item = read_item(original, 0, max_bytes) if original is not None else None
+        except SeofrError as exc:
+            return [InputFailure(label(s, i), str(exc)) for i, s in enumerate(listed)]
+        job = Job(arguments, config, original_item)
+        bar = Progress(len(read), enabled=progress)
+        try:
+            done = run_batch(
+                [item for _, item in read], job, processes=processes, on_done=bar.advance
+            )
+        finally:
+            bar.close()
+        for (index, _), result in zip(read, done, strict=True):
+            results[index] = result
+        return [r for r in results if r is not None]
+
+    return guarded(run)

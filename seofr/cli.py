@@ -12,17 +12,18 @@ import sys
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
-from seofr.batch import Progress, run_batch
+from seofr.batch import Item, Job, Progress, read_item, run_batch
 from seofr.cache import ReportCache
-from seofr.document import DEFAULT_MAX_BYTES, EXTENSIONS, Document, Format, read_bytes
-from seofr.engine import Engine, Options
+from seofr.document import EXTENSIONS
 from seofr.errors import InputError, SeofrError
-from seofr.formatters import FORMATS, Batch, InputFailure, get_formatter
+from seofr.formatters import FORMATS, Batch, get_formatter
 from seofr.i18n import LANGS, Lang
 from seofr.registry import PluginWarning, registry
-from seofr.report import Report
+from seofr.report import InputFailure, Report
+from seofr.session import Session, arguments_layer
+from seofr.settings import Place, Settings, cli_flag, field_type
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -49,34 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check documents and print their reports")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
-    check.add_argument(
-        "-k", "--keyword", action="append", default=[], help="focus keyphrase (repeatable)"
-    )
-    check.add_argument(
-        "--synonym", action="append", default=[], help="synonym of the keyphrase (repeatable)"
-    )
-    check.add_argument("--profile", help="profile name (article, page) or a .toml file")
-    check.add_argument(
-        "--select", type=_csv, help="only these rules: names, codes or code prefixes"
-    )
-    check.add_argument("--ignore", type=_csv, default=[], help="rules to leave out")
-    check.add_argument("--fail-under", type=float, help="minimum score to pass (0-100)")
+    _add_setting_flags(check)
     check.add_argument("--format", choices=FORMATS, default="text", help="output format")
-    check.add_argument("--lang", choices=LANGS, help="language of messages (default fr)")
     check.add_argument("--config", help="configuration file to use instead of searching")
     check.add_argument("--no-config", action="store_true", help="ignore configuration files")
-    check.add_argument(
-        "--input-format", choices=("html", "markdown", "text"), help="format of stdin input"
-    )
     check.add_argument("--original", help="the original the checked article rewrites")
     check.add_argument(
         "-j", "--jobs", type=int, default=1, help="worker processes for many documents"
-    )
-    check.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        help="largest input accepted, in bytes (default 20 MB)",
     )
     check.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     check.add_argument("--cache-dir", help="where reports are cached (default .seofr_cache)")
@@ -85,6 +65,27 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("name", nargs="?", help="a rule name or code")
     rules.add_argument("--lang", choices=LANGS, default="fr", help="language of the text")
     return parser
+
+
+def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
+    """One flag per setting of the model that the command line may set."""
+    for f, spec in Settings.at(Place.CLI):
+        flags = [spec.short, cli_flag(f.name)] if spec.short else [cli_flag(f.name)]
+        tp = field_type(f.name)
+        kinds: dict[str, Any] = {"dest": f.name, "default": None, "help": spec.doc.en}
+        if spec.cli_style == "switch":
+            kinds["action"] = argparse.BooleanOptionalAction
+        elif spec.cli_style == "repeat":
+            kinds["action"] = "append"
+        elif spec.cli_style == "csv":
+            kinds["type"] = _csv
+        elif tp in (int, float):
+            kinds["type"] = tp
+        if spec.choices:
+            kinds["choices"] = spec.choices
+        if spec.metavar and spec.cli_style != "switch":
+            kinds["metavar"] = spec.metavar
+        parser.add_argument(*flags, **kinds)
 
 
 def iter_inputs(paths: Sequence[str]) -> Iterator[str]:
@@ -112,66 +113,69 @@ def _read_stdin(max_bytes: int) -> bytes:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    config: str | bool | None = False if args.no_config else args.config
-    options = Options(
-        keyword=tuple(args.keyword),
-        synonyms=tuple(args.synonym),
-        profile=args.profile,
-        select=tuple(args.select) if args.select is not None else None,
-        ignore=tuple(args.ignore),
-        fail_under=args.fail_under,
-        lang=args.lang,
-        # standard input has no folder: search the configuration from the current one
-        config=True if config is None else config,
-        input_format=args.input_format,
-        max_bytes=args.max_bytes,
-    )
-    # a wrong option stops the run once, here, rather than failing every document
-    Engine().settings_for(Document("", Format.TEXT), options)
+    given = {f.name: getattr(args, f.name) for f, _ in Settings.at(Place.CLI)}
+    arguments = arguments_layer(given, Place.CLI)
+    # standard input has no folder: search the configuration from the current one
+    config: str | bool = False if args.no_config else (args.config or True)
+    session = Session()
+    # a wrong setting stops the run once, here, rather than failing every document
+    session.check_arguments(arguments, config)
+    max_bytes: int = args.max_bytes or Settings().max_bytes
     cache = None
     if not args.no_cache:
-        cache = ReportCache(registry(), Path(args.cache_dir) if args.cache_dir else None)
-    names = list(iter_inputs(args.paths))
+        folder = Path(args.cache_dir) if args.cache_dir else None
+        cache = ReportCache(session.registry, session.files, folder)
+    names = list(dict.fromkeys(iter_inputs(args.paths)))
     results: list[Report | InputFailure | None] = [None] * len(names)
-    pending: list[tuple[int, bytes | Path, str | None]] = []
+    pending: list[tuple[int, Item, str | None]] = []
     for index, name in enumerate(names):
         try:
-            content = (
-                _read_stdin(options.max_bytes)
+            item = (
+                Item("-", None, _read_stdin(max_bytes))
                 if name == "-"
-                else read_bytes(name, options.max_bytes)
+                else read_item(Path(name), index, max_bytes)
             )
-        except InputError as exc:
+        except SeofrError as exc:
             results[index] = InputFailure(name, str(exc))
             continue
-        path = None if name == "-" else name
-        key = cache.key(content, path, options, args.original) if cache else None
-        hit = cache.load(key, path) if cache and key else None
-        if hit is not None:
-            results[index] = hit
-        else:
-            pending.append((index, content if path is None else Path(path), key))
+        key = None
+        if cache is not None:
+            project = session.project_layers(item.path, config)
+            assert isinstance(item.content, bytes)
+            key = cache.key(
+                item.content,
+                item.path,
+                arguments.values,
+                project[0].file if project else None,
+                args.original,
+            )
+            hit = cache.load(key, item.path)
+            if hit is not None:
+                results[index] = hit
+                continue
+        pending.append((index, item, key))
     if pending:
+        original = read_item(Path(args.original), 0, max_bytes) if args.original else None
         bar = Progress(len(pending))
         try:
             done = run_batch(
-                [source for _, source, _ in pending],
-                options,
+                [item for _, item, _ in pending],
+                Job(arguments, config, original),
                 processes=args.jobs,
-                original=args.original,
                 on_done=bar.advance,
+                session=session,
             )
         finally:
             bar.close()
         for (index, _, key), result in zip(pending, done, strict=True):
             results[index] = result
-            if cache and key and isinstance(result, Report):
-                cache.store(key, result)
+            if cache is not None and key is not None and isinstance(result, Report):
+                cache.store(key, result, map(Path, result.config_files))
     reports = [r for r in results if isinstance(r, Report)]
     failures = [r for r in results if isinstance(r, InputFailure)]
     for failure in failures:
         print(f"seofr: {failure.message}", file=sys.stderr)
-    lang: Lang = args.lang or (reports[0].lang if reports else "fr")  # type: ignore[assignment]
+    lang: Lang = args.lang or (reports[0].lang if reports else "fr")
     formatter = get_formatter(args.format)
     color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
     out.write(formatter(Batch(reports, failures), lang, color))

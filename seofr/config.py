@@ -1,23 +1,25 @@
-"""Configuration: layers merged in order, validated against the registered rules.
+"""The resolver: configuration layers merged in order, checked against the settings model.
 
 Layers, later wins: the profile → ``[tool.seofr]`` in ``pyproject.toml`` or
 ``seofr.toml`` (the nearest one found upward from the checked file) → the
 ``seofr:`` table of the front matter → command-line flags or API arguments.
-Each layer is a mapping with the keys of :data:`TOP_LEVEL_KEYS`; per-rule
-settings live under ``rules.<rule-name>``: ``severity``, ``weight`` and the
-rule's own options, written in kebab-case. ``select`` from a later layer
-replaces the earlier one; ``ignore`` and ``extend-select`` accumulate.
+Each layer is a mapping whose keys are the settings of
+:class:`seofr.settings.Settings` in kebab-case; per-rule settings live under
+``rules.<rule-name>``: ``severity``, ``weight`` and the rule's own options.
+
+Configuration files are read through :class:`ConfigFiles`, which a session
+keeps: an edited file is read again at the next analysis, never served stale.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import hashlib
 import tomllib
-import types
 import typing
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePath
@@ -25,130 +27,49 @@ from types import MappingProxyType
 from typing import Any
 
 from seofr.errors import ConfigError
-from seofr.i18n import LANGS, Lang
 from seofr.registry import AnyRule, Registry
+from seofr.settings import (
+    Config,
+    Place,
+    RuleConfig,
+    Settings,
+    check_value,
+    coerce,
+    did_you_mean,
+    key_of,
+    unknown_key_error,
+)
 from seofr.verdicts import Severity
 
-DEFAULT_PROFILE = "article"
 RULE_SETTINGS = frozenset({"severity", "weight"})
-TOP_LEVEL_KEYS = frozenset(
-    {
-        "profile",
-        "description",
-        "select",
-        "extend-select",
-        "ignore",
-        "per-file-ignores",
-        "fail-under",
-        "lang",
-        "base-url",
-        "reading-speed",
-        "derivations",
-        "paths",
-        "rules",
-    }
-)
+# A profile file may describe itself; the key means nothing elsewhere.
+_PROFILE_ONLY = frozenset({"description"})
+_PROJECT_FILES = ("seofr.toml", ".seofr.toml")
+
+_MODEL = {key_of(f.name): (f, spec) for f, spec in Settings.specs()}
+_PLACE_LABELS = {
+    Place.FILE: "a configuration file",
+    Place.FRONT_MATTER: "the front matter",
+    Place.API: "the arguments",
+    Place.CLI: "the command line",
+}
 
 
 @dataclass(frozen=True)
 class Layer:
-    """One source of settings and where it comes from, for error messages."""
+    """One source of settings, where it comes from (for error messages) and its place."""
 
     origin: str
     values: Mapping[str, Any]
     root: Path | None = None  # the folder per-file-ignores globs are relative to
-
-
-@dataclass(frozen=True)
-class RuleConfig:
-    """How one rule runs for a document."""
-
-    options: Any
-    severity: Severity
-    weight: float
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The effective configuration for one document."""
-
-    profile: str
-    fail_under: float
-    lang: Lang
-    base_url: str | None
-    reading_speed: int
-    rules: dict[str, RuleConfig]
-    derivations: bool = False
-    paths: tuple[str, ...] = ()
-    origins: tuple[str, ...] = field(default=())
-
-
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-def _type_name(tp: Any) -> str:
-    return getattr(tp, "__name__", None) or str(tp)
-
-
-def _coerce(value: Any, tp: Any, where: str) -> Any:
-    """Check ``value`` against an option's type; lists become tuples."""
-    origin = typing.get_origin(tp)
-    if tp is bool:
-        ok = isinstance(value, bool)
-    elif tp is int:
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    elif tp is float:
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        value = float(value) if ok else value
-    elif tp is str:
-        ok = isinstance(value, str)
-    elif origin in (tuple, list, frozenset):
-        (item_type, *_) = typing.get_args(tp) or (Any,)
-        if not isinstance(value, list | tuple):
-            raise ConfigError(f"{where}: expected a list, got {value!r}")
-        items = tuple(_coerce(v, item_type, where) for v in value)
-        return frozenset(items) if origin is frozenset else items
-    elif origin in (typing.Union, types.UnionType):
-        for option in typing.get_args(tp):
-            if option is type(None) and value is None:
-                return None
-            try:
-                return _coerce(value, option, where)
-            except ConfigError:
-                continue
-        ok = False
-    else:
-        ok = True
-    if not ok:
-        raise ConfigError(f"{where}: expected {_type_name(tp)}, got {value!r}")
-    return value
-
-
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
-    return tuple(value)
-
-
-def _number(value: Any, where: str, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-        raise ConfigError(f"{where}: expected a number from {low:g} to {high:g}, got {value!r}")
-    return float(value)
-
-
-def _validate_selectors(selectors: Sequence[str], registry: Registry, where: str) -> None:
-    for selector in selectors:
-        if not registry.matching(selector):
-            raise ConfigError(f"{where}: no rule matches {selector!r} (see `seofr rules`)")
+    place: Place = Place.FILE
+    file: Path | None = None  # the file it was read from, if any
 
 
 @lru_cache(maxsize=1024)
 def _option_fields(options: type[Any]) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
     # type hints are costly to evaluate and every document resolves every rule
-    return {_kebab(f.name): f for f in dataclasses.fields(options)}, typing.get_type_hints(options)
+    return {key_of(f.name): f for f in dataclasses.fields(options)}, typing.get_type_hints(options)
 
 
 def rule_options(rule: AnyRule, values: Mapping[str, Any], where: str) -> Any:
@@ -159,80 +80,139 @@ def rule_options(rule: AnyRule, values: Mapping[str, Any], where: str) -> Any:
         if key not in fields:
             known = ", ".join(sorted(fields)) or "none"
             raise ConfigError(
-                f"{where}: rule {rule.name!r} has no option {key!r} (options: {known})"
+                f"{where}: rule {rule.name!r} has no option {key!r}"
+                f"{did_you_mean(key, fields)} (options: {known})"
             )
         name = fields[key].name
-        kwargs[name] = _coerce(value, hints[name], f"{where}.{key}")
+        kwargs[name] = coerce(value, hints[name], f"{where}.{key}")
     return rule.Options(**kwargs)
 
 
-def load_toml(path: Path | Traversable, origin: str | None = None) -> Mapping[str, Any]:
-    """Read a TOML file; a syntax error is a :class:`ConfigError` naming the file."""
+def _parse_toml(text: str, origin: str) -> Mapping[str, Any]:
     try:
-        return _parse_toml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{origin or path}: {exc}") from None
+        return MappingProxyType(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{origin}: {exc}") from None
+
+
+class ConfigFiles:
+    """Configuration files, parsed once per content: an edited file is read again.
+
+    Every read compares the file's bytes with the ones parsed last time (a small
+    file costs a few microseconds to read), so a long-running process — a pytest
+    session, an editor server — always sees the file as it is on disk.
+    """
+
+    def __init__(self) -> None:
+        self._parsed: dict[Path, tuple[bytes, Mapping[str, Any]]] = {}
+
+    def read(self, path: Path, origin: str | None = None) -> Mapping[str, Any] | None:
+        """The TOML table of ``path``, or ``None`` when there is no such file."""
+        try:
+            content = path.read_bytes()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            return None
+        except OSError as exc:
+            raise ConfigError(f"{origin or path}: {exc.strerror or exc}") from None
+        cached = self._parsed.get(path)
+        if cached is not None and cached[0] == content:
+            return cached[1]
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{origin or path}: not UTF-8 ({exc.reason})") from None
+        table = _parse_toml(text, str(origin or path))
+        self._parsed[path] = (content, table)
+        return table
+
+    def project_layer_in(self, folder: Path) -> Layer | None:
+        """The ``seofr.toml`` of ``folder``, else its ``pyproject.toml`` with ``[tool.seofr]``."""
+        for name in _PROJECT_FILES:
+            candidate = folder / name
+            table = self.read(candidate)
+            if table is not None:
+                return Layer(str(candidate), table, folder, Place.FILE, candidate)
+        pyproject = folder / "pyproject.toml"
+        data = self.read(pyproject)
+        if data is not None:
+            tool = data.get("tool", {})
+            table = tool.get("seofr") if isinstance(tool, Mapping) else None
+            if isinstance(table, Mapping):
+                return Layer(f"{pyproject} [tool.seofr]", table, folder, Place.FILE, pyproject)
+        return None
+
+    def find_project_layer(self, start: Path) -> Layer | None:
+        """The nearest project configuration in ``start``'s folder or above it."""
+        folder = (start if start.is_dir() else start.parent).resolve()
+        for candidate in (folder, *folder.parents):
+            layer = self.project_layer_in(candidate)
+            if layer is not None:
+                return layer
+        return None
+
+    def layer_from_file(self, path: Path) -> Layer:
+        """A layer read from an explicit configuration file (``--config``)."""
+        data = self.read(path)
+        if data is None:
+            raise ConfigError(f"{path}: configuration file not found")
+        root = path.parent.resolve()
+        if path.name == "pyproject.toml":
+            table = data.get("tool", {}).get("seofr", {})
+            return Layer(f"{path} [tool.seofr]", table, root, Place.FILE, path)
+        return Layer(str(path), data, root, Place.FILE, path)
+
+    def profile_layer(self, name: str, registry: Registry) -> Layer:
+        """The layer of a profile: a built-in or plugin profile's name, or a ``.toml`` path."""
+        if name.endswith(".toml"):
+            path = Path(name)
+            data = self.read(path)
+            if data is None:
+                raise ConfigError(f"profile file {name!r} does not exist")
+            return Layer(str(path), data, path.parent.resolve(), Place.FILE, path)
+        source = registry.profiles.get(name)
+        if source is None:
+            known = ", ".join(sorted(registry.profiles)) or "none"
+            raise ConfigError(
+                f"unknown profile {name!r}{did_you_mean(name, registry.profiles)}"
+                f" (profiles: {known})"
+            )
+        return Layer(f"profile {name!r}", _packaged_profile(source), place=Place.FILE)
+
+    def digest(self, path: Path) -> str:
+        """The SHA-256 of a file's content (``absent`` when it does not exist)."""
+        try:
+            return hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return "absent"
+
+
+def _packaged_profile(source: Traversable | Path) -> Mapping[str, Any]:
+    # profiles shipped in a package change only with the package (whose version
+    # and files are part of the report cache's key)
+    return _parse_packaged(source.read_text(encoding="utf-8"), str(source))
 
 
 @lru_cache(maxsize=64)
-def _parse_toml(text: str) -> Mapping[str, Any]:
-    # the same profile is read for every document: parse each distinct text once
-    return MappingProxyType(tomllib.loads(text))
+def _parse_packaged(text: str, origin: str) -> Mapping[str, Any]:
+    return _parse_toml(text, origin)
 
 
-@lru_cache(maxsize=256)
-def _project_layer_in(folder: Path) -> Layer | None:
-    for name in ("seofr.toml", ".seofr.toml"):
-        candidate = folder / name
-        if candidate.is_file():
-            return Layer(str(candidate), load_toml(candidate), folder)
-    pyproject = folder / "pyproject.toml"
-    if pyproject.is_file():
-        data = load_toml(pyproject)
-        table = data.get("tool", {}).get("seofr")
-        if isinstance(table, dict):
-            return Layer(f"{pyproject} [tool.seofr]", table, folder)
-    return None
+def _selectors(values: Sequence[str], registry: Registry, where: str) -> tuple[str, ...]:
+    for selector in values:
+        if not registry.matching(selector):
+            names = [*registry.rules, *(rule.code for rule in registry.rules.values())]
+            raise ConfigError(
+                f"{where}: no rule matches {selector!r}{did_you_mean(selector, names)}"
+                " (see `seofr rules`)"
+            )
+    return tuple(values)
 
 
-def find_project_layer(start: Path) -> Layer | None:
-    """The nearest ``seofr.toml`` or ``pyproject.toml`` with ``[tool.seofr]`` above ``start``."""
-    folder = start if start.is_dir() else start.parent
-    for candidate in (folder.resolve(), *folder.resolve().parents):
-        layer = _project_layer_in(candidate)
-        if layer is not None:
-            return layer
-    return None
-
-
-def project_layer_from_file(path: Path) -> Layer:
-    """A layer read from an explicit configuration file (TOML)."""
-    data = load_toml(path)
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("seofr", {})
-        return Layer(f"{path} [tool.seofr]", table, path.parent.resolve())
-    return Layer(str(path), data, path.parent.resolve())
-
-
-def _profile_layer(name: str, registry: Registry) -> Layer:
-    if name.endswith(".toml"):
-        path = Path(name)
-        if not path.is_file():
-            raise ConfigError(f"profile file {name!r} does not exist")
-        return Layer(str(path), load_toml(path), path.parent.resolve())
-    source = registry.profiles.get(name)
-    if source is None:
-        known = ", ".join(sorted(registry.profiles)) or "none"
-        raise ConfigError(f"unknown profile {name!r} (profiles: {known})")
-    return Layer(f"profile {name!r}", load_toml(source, f"profile {name!r}"))
-
-
-def _ignored_by_file(layer: Layer, path: str | None, where: str) -> tuple[str, ...]:
-    table = layer.values.get("per-file-ignores", {})
-    if not isinstance(table, dict):
+def _ignored_by_file(layer: Layer, table: Any, path: str | None, where: str) -> list[str]:
+    if not isinstance(table, Mapping):
         raise ConfigError(f"{where}: expected a table of glob = [rules]")
     if path is None or not table:
-        return ()
+        return []
     target = Path(path).resolve()
     relative = target.as_posix()
     if layer.root is not None and target.is_relative_to(layer.root):
@@ -240,94 +220,107 @@ def _ignored_by_file(layer: Layer, path: str | None, where: str) -> tuple[str, .
     ignored: list[str] = []
     for pattern, selectors in table.items():
         if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(PurePath(relative).name, pattern):
-            ignored.extend(_strings(selectors, f"{where}.{pattern}"))
-    return tuple(ignored)
+            ignored.extend(check_value("ignore", selectors, f"{where}.{pattern}"))
+    return ignored
 
 
-def resolve(layers: Sequence[Layer], registry: Registry, path: str | None = None) -> Settings:
-    """Merge ``layers`` (without the profile) over the profile they name.
+def _rules_table(
+    table: Any, registry: Registry, per_rule: dict[str, dict[str, Any]], origin: str
+) -> None:
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{origin}: rules: expected a table of rule tables")
+    for name, settings in table.items():
+        where = f"{origin}: rules.{name}"
+        if name not in registry.rules:
+            raise ConfigError(
+                f"{where}: unknown rule{did_you_mean(name, registry.rules)} (see `seofr rules`)"
+            )
+        if not isinstance(settings, Mapping):
+            raise ConfigError(f"{where}: expected a table")
+        severity = settings.get("severity", Severity.ERROR)
+        if severity not in {str(level) for level in Severity}:
+            raise ConfigError(
+                f"{where}.severity: expected error, warning or info, got {severity!r}"
+            )
+        if "weight" in settings:
+            weight = settings["weight"]
+            if isinstance(weight, bool) or not isinstance(weight, int | float):
+                raise ConfigError(f"{where}.weight: expected a number, got {weight!r}")
+            if not 0 <= weight <= 100:
+                raise ConfigError(
+                    f"{where}.weight: expected a number from 0 to 100, got {weight!r}"
+                )
+        options = {k: v for k, v in settings.items() if k not in RULE_SETTINGS}
+        rule_options(registry.rules[name], options, where)  # fail early, naming this layer
+        per_rule.setdefault(name, {}).update(settings)
 
-    The profile is the last one a layer names, else :data:`DEFAULT_PROFILE`.
-    """
-    profile = DEFAULT_PROFILE
+
+def _profile_named(layers: Sequence[Layer]) -> str:
+    profile = str(dataclasses.fields(Settings)[0].default)
     for layer in layers:
         if "profile" in layer.values:
-            value = layer.values["profile"]
-            if not isinstance(value, str):
-                raise ConfigError(f"{layer.origin}: profile: expected a name or a .toml path")
-            profile = value
-    all_layers = [_profile_layer(profile, registry), *layers]
+            profile = check_value("profile", layer.values["profile"], f"{layer.origin}: profile")
+    return profile
 
-    select: tuple[str, ...] = ("ALL",)
-    ignore: list[str] = []
-    scalars: dict[str, Any] = {
-        "fail-under": 70.0,
-        "lang": "fr",
-        "base-url": None,
-        "reading-speed": 230,
-        "derivations": False,
-        "paths": (),
-    }
+
+def resolve(
+    layers: Sequence[Layer],
+    registry: Registry,
+    path: str | None = None,
+    files: ConfigFiles | None = None,
+) -> Config:
+    """Merge ``layers`` (without the profile) over the profile they name.
+
+    The profile is the last one a layer names, else ``article``. Keys are
+    merged in the model's order, so that a layer's ``select`` is applied before
+    its ``extend-select``.
+    """
+    files = files if files is not None else ConfigFiles()
+    profile = _profile_named(layers)
+    all_layers = [files.profile_layer(profile, registry), *layers]
+    values: dict[str, Any] = {}
     per_rule: dict[str, dict[str, Any]] = {}
-    for layer in all_layers:
+    ignored_by_file: list[str] = []
+    for index, layer in enumerate(all_layers):
         origin = layer.origin
-        unknown = sorted(set(layer.values) - TOP_LEVEL_KEYS)
-        if unknown:
-            raise ConfigError(f"{origin}: unknown key {unknown[0]!r}")
-        values = layer.values
-        if "select" in values:
-            select = _strings(values["select"], f"{origin}: select")
-            _validate_selectors(select, registry, f"{origin}: select")
-        if "extend-select" in values:
-            extra = _strings(values["extend-select"], f"{origin}: extend-select")
-            _validate_selectors(extra, registry, f"{origin}: extend-select")
-            select = (*select, *extra)
-        if "ignore" in values:
-            ignored = _strings(values["ignore"], f"{origin}: ignore")
-            _validate_selectors(ignored, registry, f"{origin}: ignore")
-            ignore.extend(ignored)
-        by_file = _ignored_by_file(layer, path, f"{origin}: per-file-ignores")
-        _validate_selectors(by_file, registry, f"{origin}: per-file-ignores")
-        ignore.extend(by_file)
-        if "fail-under" in values:
-            scalars["fail-under"] = _number(values["fail-under"], f"{origin}: fail-under", 0, 100)
-        if "reading-speed" in values:
-            speed = _number(values["reading-speed"], f"{origin}: reading-speed", 50, 1000)
-            scalars["reading-speed"] = int(speed)
-        if "lang" in values:
-            if values["lang"] not in LANGS:
-                raise ConfigError(f"{origin}: lang: expected one of fr, en, got {values['lang']!r}")
-            scalars["lang"] = values["lang"]
-        if "base-url" in values:
-            scalars["base-url"] = _strings(values["base-url"], f"{origin}: base-url")[0]
-        if "derivations" in values:
-            if not isinstance(values["derivations"], bool):
-                raise ConfigError(f"{origin}: derivations: expected true or false")
-            scalars["derivations"] = values["derivations"]
-        if "paths" in values:
-            scalars["paths"] = _strings(values["paths"], f"{origin}: paths")
-        rules_table = values.get("rules", {})
-        if not isinstance(rules_table, dict):
-            raise ConfigError(f"{origin}: rules: expected a table of rule tables")
-        for name, settings in rules_table.items():
-            if name not in registry.rules:
-                raise ConfigError(f"{origin}: rules.{name}: unknown rule (see `seofr rules`)")
-            if not isinstance(settings, dict):
-                raise ConfigError(f"{origin}: rules.{name}: expected a table")
-            where = f"{origin}: rules.{name}"
-            severity = settings.get("severity", Severity.ERROR)
-            if severity not in {str(level) for level in Severity}:
-                raise ConfigError(
-                    f"{where}.severity: expected error, warning or info, got {severity!r}"
+        for key in layer.values:
+            if key not in _MODEL and not (index == 0 and key in _PROFILE_ONLY):
+                raise unknown_key_error(key, _MODEL, origin)
+        for key, (f, spec) in _MODEL.items():
+            if key not in layer.values:
+                continue
+            value = layer.values[key]
+            where = f"{origin}: {key}"
+            if not spec.places & layer.place:
+                allowed = " or ".join(
+                    label for place, label in _PLACE_LABELS.items() if spec.places & place
                 )
-            if "weight" in settings:
-                _number(settings["weight"], f"{where}.weight", 0, 100)
-            options = {k: v for k, v in settings.items() if k not in RULE_SETTINGS}
-            rule_options(registry.rules[name], options, where)  # fail early, naming this layer
-            per_rule.setdefault(name, {}).update(settings)
+                raise ConfigError(f"{where}: this setting belongs in {allowed}")
+            if key == "rules":
+                _rules_table(value, registry, per_rule, origin)
+            elif key == "per-file-ignores":
+                found = _ignored_by_file(layer, value, path, where)
+                ignored_by_file.extend(_selectors(found, registry, where))
+            else:
+                checked = check_value(f.name, value, where)
+                if key in ("select", "extend-select", "ignore"):
+                    _selectors(checked, registry, where)
+                if key == "select":
+                    values.pop("extend_select", None)  # a later select starts afresh
+                if spec.merge == "extend":
+                    checked = (*values.get(f.name, ()), *checked)
+                values[f.name] = checked
+    values["profile"] = profile
+    values["rules"] = MappingProxyType({n: MappingProxyType(v) for n, v in per_rule.items()})
+    values["ignore"] = (*values.get("ignore", ()), *ignored_by_file)
+    settings = Settings(**values)
 
-    enabled = {name for selector in select for name in registry.matching(selector)}
-    enabled -= {name for selector in ignore for name in registry.matching(selector)}
+    enabled = {
+        name
+        for selector in (*settings.select, *settings.extend_select)
+        for name in registry.matching(selector)
+    }
+    enabled -= {name for selector in settings.ignore for name in registry.matching(selector)}
     rules: dict[str, RuleConfig] = {}
     for name in sorted(enabled):
         rule = registry.rules[name]
@@ -339,14 +332,9 @@ def resolve(layers: Sequence[Layer], registry: Registry, path: str | None = None
             severity=Severity(merged.get("severity", rule.severity)),
             weight=float(merged.get("weight", 1.0)),
         )
-    return Settings(
-        profile=profile,
-        fail_under=scalars["fail-under"],
-        lang=scalars["lang"],
-        base_url=scalars["base-url"],
-        reading_speed=scalars["reading-speed"],
-        rules=rules,
-        derivations=scalars["derivations"],
-        paths=scalars["paths"],
+    return Config(
+        settings=settings,
+        rules=MappingProxyType(rules),
         origins=tuple(layer.origin for layer in all_layers),
+        files=tuple(layer.file for layer in all_layers if layer.file is not None),
     )

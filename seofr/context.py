@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from seofr.config import Settings
 from seofr.document.model import Block, BlockKind, Document, Heading
 from seofr.french.needs import Need
 from seofr.french.words import count_words
 from seofr.i18n import Lang
+from seofr.settings import Config, Settings
 
 if TYPE_CHECKING:
     from seofr.analyses.leftovers import Leftovers
@@ -37,11 +37,16 @@ class Context:
     """
 
     doc: Document
-    settings: Settings
+    config: Config
     keyphrases: tuple[str, ...] = ()
     original: Document | None = None
     needs: frozenset[Need] = field(default_factory=frozenset)
     synonyms: tuple[str, ...] = ()
+
+    @property
+    def settings(self) -> Settings:
+        """The effective settings of this document's analysis."""
+        return self.config.settings
 
     @property
     def lang(self) -> Lang:

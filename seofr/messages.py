@@ -1,7 +1,8 @@
-"""The engine's own messages: notes about the input and rule failures.
+"""The engine's own messages: notes about the input, rule failures, broken templates.
 
 Rules carry their messages in their ``templates``; these are the few the engine
-itself writes, under the pseudo-rule ``input`` (code ``X001``) and for crashes.
+itself writes, under the pseudo-rule ``input`` (code ``X001``), for a rule that
+crashed (key ``__crash__``) and for a finding whose template and values disagree.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ INPUT_NOTES: dict[str, Template] = {
     ),
 }
 
+CRASHED = "__crash__"
+
 RULE_CRASHED = Template(
     Text(
         fr="La règle a échoué sur ce document : {error}.",
@@ -75,3 +78,31 @@ RULE_CRASHED = Template(
         en="Report this problem to the rule’s authors ({package}) with the document.",
     ),
 )
+
+BROKEN_MESSAGE = Template(
+    Text(
+        fr="Erreur interne : le message « {key} » de la règle {rule} n’a pas pu être écrit"
+        " ({error}).",
+        en="Internal error: the message “{key}” of the rule {rule} could not be written ({error}).",
+    ),
+    Text(
+        fr="Signalez ce problème aux auteurs de la règle : son modèle de message et ses"
+        " valeurs ne concordent pas.",
+        en="Report this problem to the rule’s authors: its message template and its values"
+        " disagree.",
+    ),
+)
+
+INPUT_SUMMARY = Template(
+    Text(
+        fr="Remarques sur la lecture du fichier (encodage, front matter).",
+        en="Notes on how the file was read (encoding, front matter).",
+    )
+)
+
+ENGINE_TEMPLATES: dict[str, Template] = {
+    **INPUT_NOTES,
+    CRASHED: RULE_CRASHED,
+    "__input__": INPUT_SUMMARY,
+}
+"""Every template the engine itself may use, by key."""

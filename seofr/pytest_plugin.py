@@ -29,16 +29,10 @@ them, every content file pytest visits is checked. Without ``--seofr``,
 content files are never collected.
 
 Each document is analysed with the project's seofr configuration, as by the
-command line; these options override it:
-
-======================  ====================  ===============================
-command line            ini option            effect
-======================  ====================  ===============================
-``--seofr-profile N``   ``seofr_profile``     the profile (``article``…)
-``--seofr-fail-under``  ``seofr_fail_under``  the score a file needs (0–100)
-``--seofr-lang fr|en``  ``seofr_lang``        the language of the messages
-(positional paths)      ``seofr_paths``       the content to check (lines)
-======================  ====================  ===============================
+command line; the settings the model marks for pytest override it, each as an
+option ``--seofr-<key>`` and an ini key ``seofr_<name>`` (today ``profile``,
+``fail-under`` and ``lang``: see ``docs/configuration.md``). ``seofr_paths``
+lists the content to check, one path per line.
 
 For example, in ``pyproject.toml``::
 
@@ -50,8 +44,8 @@ Reports in your own tests
 -------------------------
 
 The session fixture ``seofr_analyze`` is :func:`seofr.analyze` (same
-arguments, a :class:`~seofr.Report` back), sharing one engine and one spaCy
-pipeline per process (per worker under xdist); :func:`seofr.testing.assert_passes`
+arguments, a :class:`~seofr.Report` back) over the plugin's one
+:class:`seofr.Session`, sharing one spaCy pipeline per process (per worker under xdist); :func:`seofr.testing.assert_passes`
 fails with the command line's report::
 
     from seofr.testing import assert_passes
@@ -69,18 +63,16 @@ import functools
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr, TracebackStyle
 
-    from seofr.i18n import Lang
     from seofr.report import Report
+    from seofr.session import Session
 
-# seofr.i18n.LANGS, spelt out: reading it would import seofr at every pytest start
-_LANGS: tuple[Lang, ...] = ("fr", "en")
 _MARKER = "seofr: a content file checked by seofr (pytest --seofr)"
 
 
@@ -89,16 +81,17 @@ class _Settings:
     """What ``--seofr`` and the ini options ask for, decided once per process."""
 
     roots: tuple[Path, ...]  # resolved; collect only under these, or anywhere when empty
-    profile: str | None
-    fail_under: float | None
-    lang: Lang | None
+    given: dict[str, Any]  # settings of the model given as options or ini keys
 
 
 _SETTINGS = pytest.StashKey[_Settings]()
+_SESSION = pytest.StashKey["Session"]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """The ``--seofr*`` flags and their ini equivalents."""
+    """The ``--seofr`` flag, and an option and an ini key per setting the model marks for pytest."""
+    from seofr.settings import Place, Settings, field_type, pytest_flag
+
     group = parser.getgroup("seofr", "seofr: SEO and readability of French content")
     group.addoption(
         "--seofr",
@@ -106,63 +99,54 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="check content files (Markdown, HTML, text) with seofr, one test per file",
     )
-    group.addoption(
-        "--seofr-profile",
-        metavar="NAME",
-        default=None,
-        help="seofr profile to check content with (ini: seofr_profile)",
-    )
-    group.addoption(
-        "--seofr-fail-under",
-        metavar="N",
-        type=float,
-        default=None,
-        help="score (0-100) a content file needs to pass (ini: seofr_fail_under)",
-    )
-    group.addoption(
-        "--seofr-lang",
-        choices=_LANGS,
-        default=None,
-        help="language of seofr's messages (ini: seofr_lang)",
-    )
+    for f, spec in Settings.at(Place.PYTEST):
+        tp = field_type(f.name)
+        group.addoption(
+            pytest_flag(f.name),
+            dest=f"seofr_{f.name}",
+            metavar=spec.metavar,
+            type=tp if tp in (int, float) else None,
+            choices=spec.choices or None,
+            default=None,
+            help=f"{spec.doc.en} (ini: seofr_{f.name})",
+        )
+        # a string, checked against the model: ini types differ across pytest versions
+        parser.addini(f"seofr_{f.name}", type="string", default="", help=spec.doc.en)
     parser.addini(
         "seofr_paths",
         type="linelist",
         default=[],
         help="content files and folders pytest --seofr checks, relative to the rootdir",
     )
-    parser.addini("seofr_profile", type="string", default="", help="seofr profile")
-    # a string, parsed here: the ini type "float" only exists from pytest 9
-    parser.addini("seofr_fail_under", type="string", default="", help="seofr threshold")
-    parser.addini("seofr_lang", type="string", default="", help="language of seofr's messages")
 
 
-def _ini_string(config: pytest.Config, name: str) -> str | None:
-    value = config.getini(name)
-    return str(value).strip() or None
+def _given(config: pytest.Config) -> dict[str, Any]:
+    """The settings given as options (first) or ini keys, checked against the model."""
+    import tomllib
 
+    from seofr.errors import ConfigError
+    from seofr.settings import Place, Settings, check_value, field_type
 
-def _fail_under(config: pytest.Config) -> float | None:
-    given: float | None = config.getoption("seofr_fail_under")
-    if given is not None:
-        return given
-    text = _ini_string(config, "seofr_fail_under")
-    if text is None:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        raise pytest.UsageError(f"seofr_fail_under: expected a number, got {text!r}") from None
-
-
-def _lang(config: pytest.Config) -> Lang | None:
-    value = config.getoption("seofr_lang") or _ini_string(config, "seofr_lang")
-    if value is None:
-        return None
-    found = next((lang for lang in _LANGS if lang == value), None)
-    if found is not None:
-        return found
-    raise pytest.UsageError(f"seofr_lang: expected one of {', '.join(_LANGS)}, got {value!r}")
+    given: dict[str, Any] = {}
+    for f, _ in Settings.at(Place.PYTEST):
+        value = config.getoption(f"seofr_{f.name}")
+        if value is None:
+            text = str(config.getini(f"seofr_{f.name}")).strip()
+            if not text:
+                continue
+            value = text
+            if field_type(f.name) in (int, float):
+                try:
+                    value = tomllib.loads(f"v = {text}")["v"]
+                except tomllib.TOMLDecodeError:
+                    raise pytest.UsageError(
+                        f"seofr_{f.name}: expected a number, got {text!r}"
+                    ) from None
+        try:
+            given[f.name] = check_value(f.name, value, f"seofr_{f.name}")
+        except ConfigError as exc:
+            raise pytest.UsageError(str(exc)) from None
+    return given
 
 
 def _configured_paths(config: pytest.Config) -> tuple[list[Path], str]:
@@ -171,11 +155,11 @@ def _configured_paths(config: pytest.Config) -> tuple[list[Path], str]:
     if lines:
         return [config.rootpath / line.strip() for line in lines], "seofr_paths"
     # only now, and only with --seofr, is seofr's own configuration read
-    from seofr.config import find_project_layer
+    from seofr.config import ConfigFiles
     from seofr.errors import ConfigError
 
     try:
-        layer = find_project_layer(config.rootpath)
+        layer = ConfigFiles().find_project_layer(config.rootpath)
     except ConfigError as exc:
         raise pytest.UsageError(str(exc)) from None
     if layer is None or "paths" not in layer.values:
@@ -214,12 +198,7 @@ def pytest_configure(config: pytest.Config) -> None:
             # a path already under an argument would otherwise be collected twice
             if not any(path.is_relative_to(arg) for arg in visited):
                 config.args.append(str(path))
-    config.stash[_SETTINGS] = _Settings(
-        roots=roots,
-        profile=config.getoption("seofr_profile") or _ini_string(config, "seofr_profile"),
-        fail_under=_fail_under(config),
-        lang=_lang(config),
-    )
+    config.stash[_SETTINGS] = _Settings(roots=roots, given=_given(config))
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
@@ -280,20 +259,14 @@ class SeofrItem(pytest.Item):
 
     def runtest(self) -> None:
         """Analyse the file; raise :class:`DocumentFailedError` with the report if it fails."""
-        from seofr.engine import analyze
         from seofr.formatters.text import format_report
 
         settings = self.config.stash[_SETTINGS]
-        report = analyze(
-            self.path,
-            profile=settings.profile,
-            fail_under=settings.fail_under,
-            lang=settings.lang,
-        )
+        report = _session(self.config).analyze(self.path, **settings.given)
         # the absolute path is read (configuration is found from it); the
         # rootdir-relative name is shown, like pytest's own locations
         report = dataclasses.replace(report, path=self.name)
-        text = format_report(report, _lang_of(report), color=False)
+        text = format_report(report, report.lang, color=False)
         if not report.passed:
             raise DocumentFailedError(text)
         # warnings of a passing file stay available (pytest -rP)
@@ -323,17 +296,22 @@ class SeofrItem(pytest.Item):
         return self.path, None, f"{self.name} (seofr)"
 
 
-def _lang_of(report: Report) -> Lang:
-    return next((lang for lang in _LANGS if lang == report.lang), "fr")
+def _session(config: pytest.Config) -> Session:
+    """The one session of this pytest process (of this xdist worker), made on first use."""
+    session = config.stash.get(_SESSION, None)
+    if session is None:
+        from seofr.session import Session
+
+        session = config.stash[_SESSION] = Session()
+    return session
 
 
 @pytest.fixture(scope="session")
-def seofr_analyze() -> Callable[..., Report]:
-    """:func:`seofr.analyze`: ``(source, **keywords) -> Report``.
+def seofr_analyze(pytestconfig: pytest.Config) -> Callable[..., Report]:
+    """:func:`seofr.analyze` over the plugin's session: ``(source, **keywords) -> Report``.
 
-    seofr keeps one engine, and one spaCy pipeline, per process: every test of
-    the session (of the xdist worker) shares them, loaded on first use.
+    Every test of the pytest session (of the xdist worker) shares one
+    :class:`seofr.Session`, hence one spaCy pipeline, loaded on first use; an
+    edited configuration file is read again at the next analysis.
     """
-    from seofr.engine import analyze
-
-    return analyze
+    return _session(pytestconfig).analyze

@@ -100,7 +100,7 @@ def test_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path: Path) -> None:
     entries[0].write_text("{ not json", "utf-8")
     second = _cli(["check", ".", "--select", "S,M", "--format", "json"], tmp_path)
     assert second.stdout == first.stdout
-    assert json.loads(entries[0].read_text("utf-8"))["path"]
+    assert json.loads(entries[0].read_text("utf-8"))["report"]["path"]
 
 
 def test_no_cache_flag(tmp_path: Path) -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 import seofr
-from seofr.engine import Engine
 from seofr.i18n import Text
 from seofr.registry import Registry, registry
 from seofr.rule import Emitted, Rule, Template
+from seofr.session import Session
 from seofr.verdicts import Severity, Status
 
 from .conftest import EXAMPLES
@@ -84,7 +84,7 @@ DIRECTIVES = """# Jardin
 
 def test_inline_directives() -> None:
     report = seofr.analyze(DIRECTIVES, select=["heading-hierarchy"], config=False)
-    extra = [f for f in report.findings if "H1" in f.message and f.span is not None]
+    extra = [f for f in report.render() if "H1" in f.message and f.span is not None]
     assert [f.span.line for f in extra if f.span] == [11]
     off = "<!-- seofr-disable-file word-count -->\n" + DIRECTIVES
     assert seofr.analyze(off, config=False).result("word-count").status is Status.SKIP  # type: ignore[union-attr]
@@ -119,9 +119,9 @@ class _Exploding(Rule[_NoOptions]):
 def test_a_crashing_rule_becomes_an_error_finding_and_others_run() -> None:
     base = registry()
     rules = {**base.rules, "exploding": _Exploding}
-    engine = Engine(Registry(rules, {**base.origins, "exploding": "tests"}, base.profiles))
-    report = engine.analyze("# Titre\n\nTexte.\n", seofr.Options(config=False))
-    crashed = report.findings_of("exploding")
+    session = Session(Registry(rules, {**base.origins, "exploding": "tests"}, base.profiles))
+    report = session.analyze("# Titre\n\nTexte.\n", config=False)
+    crashed = report.shown_of("exploding")
     assert len(crashed) == 1 and crashed[0].severity is Severity.ERROR
     assert "ZeroDivisionError: division by zero" in crashed[0].message
     assert "second line" not in crashed[0].message
@@ -136,7 +136,7 @@ def test_same_input_gives_identical_json() -> None:
 
 def test_english_messages() -> None:
     report = seofr.analyze(SHORT_MD, lang="en", config=False)
-    finding = report.findings_of("word-count")[0]
+    finding = report.shown_of("word-count")[0]
     assert finding.message.startswith("The text has")
     assert finding.fix and finding.fix.startswith("Add about")
 

@@ -12,13 +12,10 @@ import jsonschema
 import pytest
 
 from seofr.cli import main
-from seofr.engine import Engine, Options
 from seofr.formatters import (
     FORMATS,
-    INPUT_SUMMARY,
     VERDICTS,
     Batch,
-    InputFailure,
     format_score,
     get_formatter,
     github,
@@ -29,7 +26,10 @@ from seofr.formatters.github import escape_data, escape_property, format_github
 from seofr.formatters.junit import format_junit
 from seofr.formatters.sarif import format_sarif
 from seofr.i18n import Text
-from seofr.report import Finding, Report
+from seofr.messages import INPUT_SUMMARY
+from seofr.report import Finding, InputFailure, Report, RuleInfo
+from seofr.rule import Template
+from seofr.session import Session
 from seofr.verdicts import Severity, Status
 
 from .conftest import EXAMPLES, ROOT
@@ -72,9 +72,9 @@ def recipe(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def batch(recipe: Path) -> Batch:
     """The two examples and the recipe, analyzed once for the whole module."""
-    engine = Engine()
+    session = Session()
     paths = [EXAMPLES / "article.md", EXAMPLES / "brouillon.html", recipe]
-    return Batch([engine.analyze(path, Options(config=False)) for path in paths])
+    return Batch([session.analyze(path, config=False) for path in paths])
 
 
 def validate_sarif(text: str) -> dict[str, Any]:
@@ -90,7 +90,22 @@ def run(args: list[str]) -> tuple[int, str]:
     return code, out.getvalue()
 
 
+# A template that shows its parameters as they are, for findings written by hand.
+VERBATIM = Template(Text(fr="{message}", en="{message}"), Text(fr="{fix}", en="{fix}"))
+
+
+def verbatim(rule: str, code: str, severity: Severity, message: str, fix: str = "") -> Finding:
+    """A finding whose message and fix are the given texts."""
+    return Finding(rule, code, severity, "verbatim", {"message": message, "fix": fix})
+
+
 def fake_report(*findings: Finding, path: str = "docs/page.md") -> Report:
+    infos = {
+        f.rule: RuleInfo(
+            f.rule, f.code, "test", Text(fr="Essai.", en="Test."), {"verbatim": VERBATIM}
+        )
+        for f in findings
+    }
     return Report(
         path=path,
         format="markdown",
@@ -100,6 +115,7 @@ def fake_report(*findings: Finding, path: str = "docs/page.md") -> Report:
         results=(),
         findings=findings,
         stats={},
+        rules=infos,
     )
 
 
@@ -125,7 +141,7 @@ def test_relative_path_is_posix_and_relative_to_the_current_directory(
 
 @pytest.mark.parametrize(
     "text",
-    [INPUT_SUMMARY, *VERDICTS.values(), github.SUMMARY, *junit.LABELS.values()],
+    [INPUT_SUMMARY.message, *VERDICTS.values(), github.SUMMARY, *junit.LABELS.values()],
 )
 def test_new_wording_exists_in_both_languages(text: Text) -> None:
     assert text.fr and text.en and text.fr != text.en
@@ -158,7 +174,7 @@ def test_sarif_results_point_at_the_finding(batch: Batch, recipe: Path) -> None:
     log = json.loads(format_sarif(batch, "fr", False))
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     report = batch.reports[2]
-    heading = next(f for f in report.findings_of("heading-hierarchy") if f.span)
+    heading = next(f for f in report.shown_of("heading-hierarchy") if f.span)
     result = next(
         r
         for r in log["runs"][0]["results"]
@@ -183,7 +199,7 @@ def test_sarif_document_findings_have_no_region(batch: Batch) -> None:
 
 def test_sarif_uri_is_relative_and_encoded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    finding = Finding("word-count", "C001", Severity.ERROR, "trop court")
+    finding = verbatim("word-count", "C001", Severity.ERROR, "trop court")
     report = fake_report(finding, path=str(tmp_path / "mes pages" / "été.md"))
     log = validate_sarif(format_sarif(Batch([report]), "fr", False))
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
@@ -255,7 +271,7 @@ def test_github_document_findings_and_summary(
 
 
 def test_github_escaping() -> None:
-    finding = Finding(
+    finding = verbatim(
         "sentence-length",
         "R002",
         Severity.WARNING,
@@ -309,7 +325,7 @@ def test_junit_failure_lists_the_findings(batch: Batch, monkeypatch: pytest.Monk
     assert case is not None and case.get("classname") == "seofr.content"
     failure = case.find("failure")
     assert failure is not None and failure.get("type") == "C001"
-    (finding,) = batch.reports[1].findings_of("word-count")
+    (finding,) = batch.reports[1].shown_of("word-count", "en")
     assert failure.text == f"examples/brouillon.html: {finding.message} — {finding.fix}"
     warned = next(r for r in batch.reports[1].results if r.status is Status.WARN)
     out = root.find(f"testsuite/testcase[@name='{warned.name}']/system-out")

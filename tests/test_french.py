@@ -212,7 +212,7 @@ def test_byte_identical_json_across_processes() -> None:
 
 def test_seed_foreign_fragments(seed: Path) -> None:
     report = seofr.analyze(seed / "seed-scraped-article.txt", select=["foreign-fragments"])
-    flagged = [f for f in report.findings_of("foreign-fragments")]
+    flagged = [f for f in report.shown_of("foreign-fragments")]
     assert flagged, "the English leftovers are flagged"
     assert all("Please follow and like" in f.message for f in flagged)
     lines = (seed / "seed-scraped-article.txt").read_text(encoding="utf-8").split("\n")

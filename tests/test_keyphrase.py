@@ -131,7 +131,7 @@ def _density_message(keyphrase: str) -> str:
         rules={"keyword-density": {"short-text-words": 0, "min-percent": 50}},
         lang="en",
     )
-    return report.findings_of("keyword-density")[0].message
+    return report.shown_of("keyword-density")[0].message
 
 
 def test_density_counts_every_inflected_form() -> None:
@@ -158,14 +158,14 @@ def test_keyphrase_rules_on_the_article() -> None:
         "competing-links",
     ):
         result = report.result(name)
-        assert result is not None and result.status is Status.PASS, (name, report.findings_of(name))
+        assert result is not None and result.status is Status.PASS, (name, report.shown_of(name))
 
 
 def test_without_keyphrase_rules_skip_and_candidates_are_proposed(seed: Path) -> None:
     report = seofr.analyze(seed / "seed-brief-article.txt", lang="en")
     keyphrase_rules = [r for r in report.results if r.category == "keyphrase"]
     assert keyphrase_rules and all(r.status is Status.SKIP for r in keyphrase_rules)
-    (proposal,) = report.findings_of("keyphrase-length")
+    (proposal,) = report.shown_of("keyphrase-length")
     assert "OpenAI" in proposal.message
     assert "Willner" in proposal.message or "démission" in proposal.message.lower()
 
@@ -188,14 +188,14 @@ def test_candidates_leave_out_leftover_lines() -> None:
         "Le chantier du pont Vieux fermera la rue aux voitures.\n"
     )
     report = seofr.analyze(text, input_format="text", select=["keyphrase-length"], lang="en")
-    (proposal,) = report.findings_of("keyphrase-length")
+    (proposal,) = report.shown_of("keyphrase-length")
     assert "pont Vieux" in proposal.message
     assert "Share" not in proposal.message and "Facebook" not in proposal.message
 
 
 def test_function_words_only_keyphrase() -> None:
     report = seofr.analyze("Texte.", keyword="de la pour", select=["keyphrase-length"], lang="en")
-    assert "only function words" in report.findings_of("keyphrase-length")[0].message
+    assert "only function words" in report.shown_of("keyphrase-length")[0].message
 
 
 def test_synonyms_count_in_the_introduction() -> None:

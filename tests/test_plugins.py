@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from seofr import Rule
-from seofr.engine import Engine, Options
 from seofr.errors import ConfigError
 from seofr.registry import build_registry, registry
 from seofr.ruledoc import examples_of
+from seofr.session import Session
 from seofr.verdicts import Status
 
 PLUGIN = '''
@@ -141,14 +141,15 @@ def test_the_rules_of_the_documentation_run_their_examples() -> None:
     documented = _documented_rules()
     assert {rule.name for rule in documented} == {"no-shouting", "repeated-adverb"}
     base = registry()
-    engine = Engine(
+    session = Session(
         dataclasses.replace(base, rules={**base.rules, **{r.name: r for r in documented}})
     )
     for rule in documented:
         examples = list(examples_of(rule))
         assert {e.status for e in examples} >= {Status.PASS, Status.FAIL}, rule.name
         for example in examples:
-            options = Options(select=(rule.name,), input_format=example.format, config=False)
-            report = engine.analyze(example.source, options)
+            report = session.analyze(
+                example.source, select=rule.name, input_format=example.format, config=False
+            )
             result = report.result(rule.name)
             assert result is not None and result.status is example.status, (rule.name, example)

@@ -87,7 +87,7 @@ def test_long_sentences_are_listed_with_their_lengths() -> None:
     )
     report = seofr.analyze(text, select=["sentence-length"], config=False, lang="en")
     assert report.result("sentence-length").status is Status.FAIL  # type: ignore[union-attr]
-    listed = [f for f in report.findings if f.message.startswith("Sentence of")]
+    listed = [f for f in report.render() if f.message.startswith("Sentence of")]
     assert len(listed) == 1 and "24 words" in listed[0].message
     assert listed[0].span is not None and listed[0].span.line == 3
 
@@ -98,6 +98,6 @@ def test_readability_fix_names_long_sentences_and_words() -> None:
         "constitue indubitablement une préoccupation particulièrement significative."
     )
     report = seofr.analyze("Titre\n\n" + text, select=["readability"], config=False)
-    (finding,) = report.findings_of("readability")
+    (finding,) = report.shown_of("readability")
     assert "très difficile" in finding.message
     assert finding.fix is not None and "institutionnalisation" in finding.fix

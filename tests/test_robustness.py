@@ -235,7 +235,7 @@ def test_input_size_limit(tmp_path: Path) -> None:
 
 
 def _notes(report: seofr.Report) -> list[str]:
-    return [f.message for f in report.findings if f.rule == "input"]
+    return [f.message for f in report.render() if f.rule == "input"]
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ def _status(report: seofr.Report, name: str) -> Status:
 
 def test_seed_scraped_article_leftovers(seed: Path) -> None:
     report = seofr.analyze(seed / "seed-scraped-article.txt", lang="en")
-    leftovers = report.findings_of("boilerplate")
+    leftovers = report.shown_of("boilerplate")
     lines = {f.span.line: f.message for f in leftovers if f.span}
     text = (seed / "seed-scraped-article.txt").read_text(encoding="utf-8").split("\n")
     flagged = {text[line - 1].strip() for line in lines}
@@ -37,7 +37,7 @@ def test_seed_scraped_article_leftovers(seed: Path) -> None:
 
 def test_seed_brief_instructions_are_leftovers(seed: Path) -> None:
     report = seofr.analyze(seed / "seed-brief-article.txt", select=["boilerplate"], lang="en")
-    messages = " ".join(f.message for f in report.findings_of("boilerplate"))
+    messages = " ".join(f.message for f in report.shown_of("boilerplate"))
     assert "Make this article seo compatible" in messages
     assert "Source link" in messages
 
@@ -47,7 +47,7 @@ def test_article_against_itself_and_against_another() -> None:
     same = seofr.analyze(article, original=article, select=["original-overlap", "title-rewritten"])
     assert _status(same, "original-overlap") is Status.FAIL
     assert _status(same, "title-rewritten") is Status.FAIL
-    passages = [f for f in same.findings_of("original-overlap") if f.span is not None]
+    passages = [f for f in same.shown_of("original-overlap") if f.span is not None]
     assert passages and all(f.span.line > 7 for f in passages if f.span)  # in the body
     other = seofr.analyze(
         article, original=CORPUS / "recette.md", select=["original-overlap", "title-rewritten"]
@@ -64,7 +64,7 @@ def test_rewrite_rules_skip_without_original() -> None:
 def test_draft_page_problems() -> None:
     report = seofr.analyze(EXAMPLES / "brouillon.html", lang="en")
     assert _status(report, "link-text") is Status.FAIL
-    assert any("cliquez ici" in f.message for f in report.findings_of("link-text"))
+    assert any("cliquez ici" in f.message for f in report.shown_of("link-text"))
     assert _status(report, "image-alt") is Status.FAIL
     assert _status(report, "meta-description") is not Status.PASS
     assert _status(report, "title-length") is Status.FAIL
@@ -74,7 +74,7 @@ def test_draft_page_problems() -> None:
 def test_good_article_passes_seo_rules() -> None:
     report = seofr.analyze(EXAMPLES / "article.md")
     for name in ("links", "link-text", "image-alt", "meta-description", "indexable", "boilerplate"):
-        assert _status(report, name) is Status.PASS, (name, report.findings_of(name))
+        assert _status(report, name) is Status.PASS, (name, report.shown_of(name))
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,7 @@ def test_internal_links_follow_the_base_url(tmp_path: Path) -> None:
     assert _status(report, "links") is Status.PASS
     page.write_text("# Titre\n\nLire [notre guide](https://exemple.fr/guide).\n", "utf-8")
     report = seofr.analyze(page, select=["links"], lang="en")
-    assert [f.message for f in report.findings_of("links")] == [
+    assert [f.message for f in report.shown_of("links")] == [
         "0 outbound link(s) (0 nofollow); at least 1 needed."
     ]
 
@@ -115,14 +115,14 @@ def test_nofollow_links_are_counted() -> None:
         '<a rel="nofollow sponsored" href="https://pub.example/">offre partenaire</a></p></body></html>'
     )
     report = seofr.analyze(html, select=["links"], rules={"links": {"min-outbound": 2}}, lang="en")
-    assert "1 outbound link(s) (1 nofollow)" in report.findings_of("links")[0].message
+    assert "1 outbound link(s) (1 nofollow)" in report.shown_of("links")[0].message
 
 
 def test_subheadings_point_at_a_paragraph() -> None:
     paragraph = " ".join(["Le conseil municipal a voté le budget de la ville."] * 8)
     text = "# Titre\n\n" + "\n\n".join([paragraph] * 6) + "\n"
     report = seofr.analyze(text, select=["subheadings"], lang="en", config=False)
-    long_section = [f for f in report.findings_of("subheadings") if f.span is not None]
+    long_section = [f for f in report.shown_of("subheadings") if f.span is not None]
     assert len(long_section) == 1
     assert long_section[0].message.startswith("480 words without a subheading")
     assert long_section[0].fix and "Add a subheading around line" in long_section[0].fix
@@ -145,7 +145,7 @@ def test_word_count_leaves_out_leftover_lines() -> None:
         config=False,
     )
     assert report.stats["words"] == 23
-    (finding,) = report.findings_of("word-count")
+    (finding,) = report.shown_of("word-count")
     assert finding.message == (
         "The text has 23 words, 6 of them on lines to remove (see boilerplate):"
         " 17 useful words, fewer than the minimum of 20."

@@ -24,7 +24,7 @@ from seofr.document.model import (
     TextPiece,
     TitleOrigin,
 )
-from seofr.errors import InputError
+from seofr.errors import InputError, SeofrError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -110,6 +110,8 @@ def parse_document(
         return parser(text, path, notes, encoding)
     except RecursionError:
         raise InputError(f"{path or 'input'}: too deeply nested to be read") from None
+    except SeofrError:
+        raise  # an unsupported bs4 says so itself
     except Exception as exc:  # a parser bug must surface as an input error, not a traceback
         raise InputError(f"{path or 'input'}: cannot be parsed as {fmt} ({exc})") from None
 

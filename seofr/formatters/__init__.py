@@ -13,20 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from seofr.i18n import Lang, Text, format_number
-from seofr.report import Finding, Report
+from seofr.report import InputFailure, Report, ShownFinding
 
 STDIN_PATH = "-"
 """How a document read from standard input is named (it has no path)."""
 
 FIX_SEPARATOR = " — "
-
-
-@dataclass(frozen=True)
-class InputFailure:
-    """A document that could not be read or configured, and why."""
-
-    path: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -38,13 +30,6 @@ class Batch:
 
 
 Formatter = Callable[[Batch, Lang, bool], str]
-
-# The pseudo-rule under which the engine reports notes about the input itself
-# (encoding, front matter): it has no class in the registry, hence no summary.
-INPUT_SUMMARY = Text(
-    fr="Remarques sur la lecture du fichier (encodage, front matter).",
-    en="Notes on how the file was read (encoding, front matter).",
-)
 
 VERDICTS = {
     True: Text(fr="réussi", en="passed"),
@@ -69,14 +54,14 @@ def relative_path(path: str | None) -> str:
     return relative.as_posix()
 
 
-def finding_text(finding: Finding) -> str:
+def finding_text(finding: ShownFinding) -> str:
     """The finding's message followed by its fix, as one sentence pair."""
     if finding.fix:
         return f"{finding.message}{FIX_SEPARATOR}{finding.fix}"
     return finding.message
 
 
-def finding_line(path: str, finding: Finding) -> str:
+def finding_line(path: str, finding: ShownFinding) -> str:
     """``path:line:column: message — fix``, the compiler-style line editors jump to."""
     where = path
     if finding.span is not None:
@@ -88,17 +73,6 @@ def format_score(report: Report, lang: Lang) -> str:
     """The overall score as a writer reads it: ``72`` or ``72,5`` (fr), ``72.5`` (en)."""
     score = report.score
     return format_number(score, lang, 0 if score.is_integer() else 1)
-
-
-def rule_summary(name: str, lang: Lang) -> str | None:
-    """What the rule called ``name`` checks, in ``lang``; ``None`` for an unknown rule."""
-    from seofr.messages import INPUT_RULE
-    from seofr.registry import registry
-
-    if name == INPUT_RULE:
-        return INPUT_SUMMARY.render(lang)
-    rule = registry().rules.get(name)
-    return rule.summary.render(lang) if rule is not None else None
 
 
 def get_formatter(name: str) -> Formatter:

@@ -16,7 +16,7 @@ from seofr.formatters import (
     relative_path,
 )
 from seofr.i18n import Lang, Text
-from seofr.report import Finding, Report
+from seofr.report import Report, ShownFinding
 from seofr.verdicts import Severity
 
 COMMANDS = {
@@ -58,7 +58,7 @@ def command(name: str, message: str, properties: list[tuple[str, str | int]]) ->
     return f"{head}::{escape_data(message)}"
 
 
-def _position(finding: Finding) -> list[tuple[str, str | int]]:
+def _position(finding: ShownFinding) -> list[tuple[str, str | int]]:
     """``line``/``col``/``endLine``/``endColumn`` of a finding, as GitHub reads them."""
     span = finding.span
     if span is None:
@@ -79,7 +79,7 @@ def _position(finding: Finding) -> list[tuple[str, str | int]]:
     return position
 
 
-def finding_command(path: str, finding: Finding) -> str:
+def finding_command(path: str, finding: ShownFinding) -> str:
     """The annotation of one finding in the document at ``path``."""
     properties: list[tuple[str, str | int]] = [("file", path), *_position(finding)]
     properties.append(("title", f"{finding.code} {finding.rule}"))
@@ -100,7 +100,7 @@ def format_github(batch: Batch, lang: Lang, color: bool) -> str:
     lines: list[str] = []
     for report in batch.reports:
         path = relative_path(report.path)
-        lines.extend(finding_command(path, finding) for finding in report.findings)
+        lines.extend(finding_command(path, finding) for finding in report.render(lang))
         lines.append(summary_command(report, lang))
     for failure in batch.failures:
         lines.append(command("error", failure.message, [("file", relative_path(failure.path))]))

@@ -13,9 +13,9 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from seofr.formatters import Batch, InputFailure, finding_line, relative_path
+from seofr.formatters import Batch, finding_line, relative_path
 from seofr.i18n import Lang, Text
-from seofr.report import Finding, Report, RuleResult
+from seofr.report import InputFailure, Report, RuleResult, ShownFinding
 from seofr.verdicts import Status
 
 LABELS = {
@@ -37,16 +37,18 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _lines(path: str, findings: Iterable[Finding]) -> str:
+def _lines(path: str, findings: Iterable[ShownFinding]) -> str:
     return xml_text("\n".join(finding_line(path, finding) for finding in findings))
 
 
-def _testcase(suite: ET.Element, report: Report, result: RuleResult, lang: Lang) -> None:
+def _testcase(
+    suite: ET.Element, report: Report, shown: list[ShownFinding], result: RuleResult, lang: Lang
+) -> None:
     path = relative_path(report.path)
     case = ET.SubElement(
         suite, "testcase", {"classname": f"seofr.{result.category}", "name": result.name}
     )
-    findings = report.findings_of(result.name)
+    findings = [f for f in shown if f.rule == result.name]
     if result.status is Status.FAIL:
         # the first finding says what is wrong best; a rule may also fail on
         # its score alone, without a finding
@@ -60,7 +62,8 @@ def _testcase(suite: ET.Element, report: Report, result: RuleResult, lang: Lang)
         )
         failure.text = _lines(path, findings)
     elif result.status is Status.SKIP:
-        ET.SubElement(case, "skipped")
+        reason = report.skip_reason(result, lang)
+        ET.SubElement(case, "skipped", {"message": xml_text(reason)} if reason else {})
     elif findings:
         ET.SubElement(case, "system-out").text = _lines(path, findings)
 
@@ -87,11 +90,12 @@ def _suite(root: ET.Element, report: Report, lang: Lang) -> None:
         ("profile", report.profile),
     ):
         ET.SubElement(properties, "property", {"name": name, "value": value})
+    shown = list(report.render(lang))
     for result in results:
-        _testcase(suite, report, result, lang)
+        _testcase(suite, report, shown, result, lang)
     ran = {r.name for r in results}
     # notes about the input itself belong to no rule that ran
-    loose = [f for f in report.findings if f.rule not in ran]
+    loose = [f for f in shown if f.rule not in ran]
     if loose:
         ET.SubElement(suite, "system-out").text = _lines(relative_path(report.path), loose)
 

@@ -12,15 +12,9 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from seofr.formatters import (
-    Batch,
-    InputFailure,
-    finding_text,
-    relative_path,
-    rule_summary,
-)
+from seofr.formatters import Batch, finding_text, relative_path
 from seofr.i18n import Lang
-from seofr.report import Finding, Report
+from seofr.report import InputFailure, Report, ShownFinding
 from seofr.verdicts import Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -48,7 +42,7 @@ def _artifact(path: str | None) -> dict[str, Any]:
     return {"artifactLocation": {"uri": artifact_uri(path)}}
 
 
-def _region(finding: Finding) -> dict[str, int] | None:
+def _region(finding: ShownFinding) -> dict[str, int] | None:
     span = finding.span
     if span is None:
         return None
@@ -62,40 +56,25 @@ def _region(finding: Finding) -> dict[str, int] | None:
     }
 
 
-def _categories(batch: Batch) -> dict[str, str]:
-    """The category of every rule that ran, from the reports themselves."""
-    categories: dict[str, str] = {}
-    for report in batch.reports:
-        for result in report.results:
-            categories.setdefault(result.name, result.category)
-    return categories
-
-
 def _descriptors(batch: Batch, lang: Lang) -> list[dict[str, Any]]:
     """One reporting descriptor per rule that has a finding, sorted by name."""
-    from seofr.messages import INPUT_RULE
-
-    categories = _categories(batch)
-    seen: dict[str, Finding] = {}
+    seen: dict[str, tuple[Report, str]] = {}
     for report in batch.reports:
         for finding in report.findings:
-            seen.setdefault(finding.rule, finding)
+            seen.setdefault(finding.rule, (report, finding.code))
     descriptors = []
     for name in sorted(seen):
+        report, code = seen[name]
         descriptor: dict[str, Any] = {"id": name, "name": name}
-        summary = rule_summary(name, lang)
+        summary = report.summary(name, lang)
         if summary is not None:
             descriptor["shortDescription"] = {"text": summary}
-        descriptor["properties"] = {
-            "code": seen[name].code,
-            # only the engine's notes about the input come from no rule that ran
-            "category": categories.get(name, INPUT_RULE),
-        }
+        descriptor["properties"] = {"code": code, "category": report.category(name)}
         descriptors.append(descriptor)
     return descriptors
 
 
-def _result(report: Report, finding: Finding, index: int) -> dict[str, Any]:
+def _result(report: Report, finding: ShownFinding, index: int) -> dict[str, Any]:
     location: dict[str, Any] = _artifact(report.path)
     region = _region(finding)
     if region is not None:
@@ -127,7 +106,7 @@ def batch_to_sarif(batch: Batch, lang: Lang) -> dict[str, Any]:
     results = [
         _result(report, finding, index[finding.rule])
         for report in batch.reports
-        for finding in report.findings
+        for finding in report.render(lang)
     ]
     run: dict[str, Any] = {
         "tool": {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from seofr.formatters import VERDICTS, Batch, format_score
 from seofr.i18n import Lang, Text, format_number
-from seofr.report import Finding, Report
+from seofr.report import Report, ShownFinding
 from seofr.verdicts import Severity, Status
 
 _COLORS = {
@@ -29,6 +29,8 @@ LABELS = {
         en="  rules: {failed} failed, {warned} warned, {passed} passed, {skipped} skipped",
     ),
     "fix": Text(fr="      → {fix}", en="      → {fix}"),
+    "skipped-one": Text(fr="  {rules} : ignorée — {reason}", en="  {rules}: skipped — {reason}"),
+    "skipped-many": Text(fr="  {rules} : ignorées — {reason}", en="  {rules}: skipped — {reason}"),
     "unreadable": Text(fr="{path} : illisible — {message}", en="{path}: unreadable — {message}"),
     "summary": Text(
         fr="{passed} document(s) réussi(s) sur {total}.",
@@ -47,7 +49,7 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"{code}{text}{_RESET}" if color else text
 
 
-def _finding_line(report: Report, finding: Finding, lang: Lang, color: bool) -> list[str]:
+def _finding_line(report: Report, finding: ShownFinding, lang: Lang, color: bool) -> list[str]:
     where = report.path or "-"
     if finding.span is not None:
         where += f":{finding.span.line}:{finding.span.column}"
@@ -96,7 +98,15 @@ def format_report(report: Report, lang: Lang, color: bool) -> str:
             },
         )
     )
-    for finding in report.findings:
+    skipped: dict[str, list[str]] = {}
+    for result in report.results:
+        reason = report.skip_reason(result, lang)
+        if reason is not None:
+            skipped.setdefault(reason, []).append(result.name)
+    for reason, names in skipped.items():
+        label = LABELS["skipped-one" if len(names) == 1 else "skipped-many"]
+        lines.append(label.render(lang, {"rules": ", ".join(names), "reason": reason}))
+    for finding in report.render(lang):
         lines.extend(_finding_line(report, finding, lang, color))
     return "\n".join(lines)
 
