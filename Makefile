@@ -24,6 +24,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check seofr rules tests benchmarks
 	$(BIN)/ruff format --check seofr rules tests benchmarks
 	$(BIN)/mypy
+	PYTHONPATH=rules $(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

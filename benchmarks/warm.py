@@ -35,10 +35,10 @@ from benchmarks.common import (
     table,
     timed,
 )
-from seofr.config import Settings
 from seofr.context import Context
 from seofr.document import Document, load_document
-from seofr.engine import Engine, Options, read
+from seofr.session import Session, read
+from seofr.settings import Config
 from seofr.french import pipeline
 from seofr.french.needs import Need
 from seofr.french.pipeline import NLP_NEEDS, components_for, load_pipeline
@@ -61,10 +61,10 @@ REST = "rest: context, directives, stats, findings, report"
 PROFILE_LINES = 15
 
 
-def _needs(engine: Engine, path: Path) -> frozenset[Need]:
-    """What the rules of the default profile need, as ``Engine.check`` computes it."""
-    settings = engine.settings_for(load_document(path), Options())
-    return frozenset(need for name in settings.rules for need in engine.registry.rules[name].needs)
+def _needs(session: Session, path: Path) -> frozenset[Need]:
+    """What the rules of the default profile need, as ``Session.context`` computes it."""
+    config = session.config_for(load_document(path))
+    return frozenset(need for name in config.rules for need in session.registry.rules[name].needs)
 
 
 def _bare_pipeline(needs: frozenset[Need]) -> tuple[Callable[[], object], list[str], int, int]:
@@ -135,8 +135,8 @@ class _Timer:
         self.times[f"{SPACY}, for {caller}"] += seconds
 
 
-class _StagedEngine(Engine):
-    """The real engine with timers around its settings, its rules and their analyses.
+class _StagedSession(Session):
+    """The real session with timers around its settings, its rules and their analyses.
 
     Each rule is replaced by a subclass whose ``check`` first computes the lazy
     analyses the rule declares it needs (French analysis, language guess), each
@@ -151,10 +151,10 @@ class _StagedEngine(Engine):
         rules = {name: self._timed(rule) for name, rule in base.rules.items()}
         super().__init__(dataclasses.replace(base, rules=rules))
 
-    def settings_for(self, doc: Document, options: Options) -> Settings:
-        """The engine's settings, timed."""
+    def config_for(self, doc: Document, arguments: Any = None, config: Any = None) -> Config:
+        """The session's configuration of ``doc``, timed."""
         with self.timer.step(SETTINGS):
-            return super().settings_for(doc, options)
+            return super().config_for(doc, arguments, config)
 
     def _timed(self, rule: AnyRule) -> AnyRule:
         original = rule.check
@@ -198,18 +198,17 @@ def _spacy_spied(timer: _Timer) -> Iterator[None]:
         yield
 
 
-def _stages_once(engine: _StagedEngine, path: str) -> dict[str, float]:
-    """One analysis, read then checked as ``Engine.analyze`` does, cut into steps.
+def _stages_once(session: _StagedSession, path: str) -> dict[str, float]:
+    """One analysis, read then checked as ``Session.analyze`` does, cut into steps.
 
-    The rest (context, directives, stats, findings, report) is what
-    ``Engine.check`` spends outside the timed steps.
+    The rest (context, directives, stats, findings, report) is what checking
+    spends outside the timed steps.
     """
-    timer = engine.timer = _Timer()
-    options = Options()
+    timer = session.timer = _Timer()
     with timer.step(READ):
-        doc = read(path, options)
+        doc = read(path)
     with _spacy_spied(timer):
-        check = timed(lambda: engine.check(doc, options))
+        check = timed(lambda: session.run(session.context(doc, session.config_for(doc))))
     times = dict(timer.times)
     if FRENCH in times and not any(label.startswith(SPACY) for label in times):
         raise RuntimeError("the French analysis no longer calls pipeline.process: update warm.py")
@@ -219,11 +218,11 @@ def _stages_once(engine: _StagedEngine, path: str) -> dict[str, float]:
 
 def _breakdown(runs: int) -> dict[str, float]:
     """Median time of each step over ``runs`` staged analyses."""
-    engine = _StagedEngine()
+    session = _StagedSession()
     samples: dict[str, list[float]] = {}
     for _ in range(runs):
         gc.collect()
-        for label, seconds in _stages_once(engine, str(ARTICLE)).items():
+        for label, seconds in _stages_once(session, str(ARTICLE)).items():
             samples.setdefault(label, []).append(seconds)
     return {label: statistics.median(values) for label, values in samples.items()}
 
@@ -289,8 +288,7 @@ def run(quick: bool) -> Outcome:
     """Measure, print and return the warm benchmark."""
     heading("warm: full analysis of examples/article.md vs the bare spaCy pipeline")
     runs = QUICK_RUNS if quick else RUNS
-    engine = Engine()
-    needs = _needs(engine, ARTICLE)
+    needs = _needs(Session(), ARTICLE)
     bare, components, text_count, chars = _bare_pipeline(needs)
     full_samples, bare_samples = _interleaved(lambda: seofr.analyze(str(ARTICLE)), bare, runs)
     full, base = summary(full_samples), summary(bare_samples)

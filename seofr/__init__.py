@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from seofr.document.model import Document, Format, Span
     from seofr.errors import ConfigError, InputError, SeofrError
     from seofr.french.needs import Need
-    from seofr.i18n import Text
+    from seofr.i18n import Template, Text
     from seofr.report import Edit, Finding, InputFailure, Report, RuleInfo, RuleResult
-    from seofr.rule import Rule, Score, Skip, Template
+    from seofr.rule import Rule, Score, Skip
     from seofr.session import Session, analyze
     from seofr.settings import Settings
     from seofr.verdicts import Level, Severity, Status
@@ -56,7 +56,7 @@ _EXPORTS = {
     "Severity": "seofr.verdicts",
     "Skip": "seofr.rule",
     "Status": "seofr.verdicts",
-    "Template": "seofr.rule",
+    "Template": "seofr.i18n",
 }
 
 __all__ = [

@@ -63,3 +63,11 @@ class Text:
         return frozenset(
             name for _, name, _, _ in string.Formatter().parse(template) if name is not None
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """What is said of one kind of finding: a message and, usually, how to fix it."""
+
+    message: Text
+    fix: Text | None = None

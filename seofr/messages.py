@@ -7,8 +7,7 @@ crashed (key ``__crash__``) and for a finding whose template and values disagree
 
 from __future__ import annotations
 
-from seofr.i18n import Text
-from seofr.rule import Template
+from seofr.i18n import Template, Text
 
 INPUT_RULE = "input"
 INPUT_CODE = "X001"

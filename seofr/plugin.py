@@ -24,14 +24,13 @@ from seofr.document.model import (
     TitleOrigin,
 )
 from seofr.french.needs import Need
-from seofr.i18n import Lang, Param, Text, format_number
+from seofr.i18n import Lang, Param, Template, Text, format_number
 from seofr.rule import (
     Emitted,
     NoOptions,
     Rule,
     Score,
     Skip,
-    Template,
     Violation,
     option,
 )

@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from seofr.document.model import Span
-from seofr.i18n import Lang, Param, Text
+from seofr.i18n import Lang, Param, Template, Text
 from seofr.messages import BROKEN_MESSAGE, ENGINE_TEMPLATES, INPUT_RULE
-from seofr.rule import Template
 from seofr.verdicts import Severity, Status
 
 SCHEMA_VERSION = 1

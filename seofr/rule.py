@@ -21,20 +21,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from seofr.french.needs import Need
-from seofr.i18n import Param, Text
+from seofr.i18n import Param, Template, Text
 from seofr.verdicts import Level, Severity
 
 if TYPE_CHECKING:
     from seofr.context import Context
     from seofr.document.model import Document, Span
-
-
-@dataclass(frozen=True, slots=True)
-class Template:
-    """What a rule says for one kind of violation: a message and a fix."""
-
-    message: Text
-    fix: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)

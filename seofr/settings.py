@@ -432,7 +432,7 @@ def configuration_markdown() -> str:
         rows.append(
             f"| `{key_of(f.name)}` | `{_default_text(f)}`"
             f" | {'; '.join(extra) or ''} | {where} | {'<br>'.join(flags)}"
-            f" | {spec.doc.en}<br>*fr :* {spec.doc.fr} |"
+            f" | {spec.doc.en}<br>*fr :* {spec.doc.fr} |"
         )
     table = "\n".join(
         [

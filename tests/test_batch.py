@@ -10,7 +10,7 @@ from pathlib import Path
 
 import seofr
 from seofr.batch import Progress
-from seofr.formatters import InputFailure
+from seofr.report import InputFailure
 
 from .conftest import CORPUS, EXAMPLES
 

@@ -11,8 +11,8 @@ import pytest
 
 import seofr
 from seofr.i18n import Text
+from seofr.plugin import Emitted, Rule, Template
 from seofr.registry import Registry, registry
-from seofr.rule import Emitted, Rule, Template
 from seofr.session import Session
 from seofr.verdicts import Severity, Status
 

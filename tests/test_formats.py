@@ -12,23 +12,14 @@ import jsonschema
 import pytest
 
 from seofr.cli import main
-from seofr.formatters import (
-    FORMATS,
-    VERDICTS,
-    Batch,
-    format_score,
-    get_formatter,
-    github,
-    junit,
-    relative_path,
-)
+from seofr.formatters import FORMATS, get_formatter, github, junit
+from seofr.formatters.common import VERDICTS, Batch, format_score, relative_path
 from seofr.formatters.github import escape_data, escape_property, format_github
 from seofr.formatters.junit import format_junit
 from seofr.formatters.sarif import format_sarif
-from seofr.i18n import Text
+from seofr.i18n import Template, Text
 from seofr.messages import INPUT_SUMMARY
 from seofr.report import Finding, InputFailure, Report, RuleInfo
-from seofr.rule import Template
 from seofr.session import Session
 from seofr.verdicts import Severity, Status
 

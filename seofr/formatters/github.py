@@ -8,7 +8,7 @@ that could not be read.
 
 from __future__ import annotations
 
-from seofr.formatters import (
+from seofr.formatters.common import (
     VERDICTS,
     Batch,
     finding_text,

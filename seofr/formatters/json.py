@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from seofr.formatters import Batch
+from seofr.formatters.common import Batch
 from seofr.i18n import Lang
 from seofr.report import SCHEMA_VERSION
 

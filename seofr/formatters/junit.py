@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from seofr.formatters import Batch, finding_line, relative_path
+from seofr.formatters.common import Batch, finding_line, relative_path
 from seofr.i18n import Lang, Text
 from seofr.report import InputFailure, Report, RuleResult, ShownFinding
 from seofr.verdicts import Status

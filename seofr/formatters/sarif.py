@@ -12,7 +12,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from seofr.formatters import Batch, finding_text, relative_path
+from seofr.formatters.common import Batch, finding_text, relative_path
 from seofr.i18n import Lang
 from seofr.report import InputFailure, Report, ShownFinding
 from seofr.verdicts import Severity

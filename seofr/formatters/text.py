@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from seofr.formatters import VERDICTS, Batch, format_score
+from seofr.formatters.common import VERDICTS, Batch, format_score
 from seofr.i18n import Lang, Text, format_number
 from seofr.report import Report, ShownFinding
 from seofr.verdicts import Severity, Status
