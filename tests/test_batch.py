@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import seofr
 from seofr.batch import Progress
@@ -115,3 +118,23 @@ def test_jobs_option(tmp_path: Path) -> None:
     run = _cli(["check", ".", "-j", "2", "--no-cache", "--format", "json"], tmp_path)
     names = [Path(d["path"]).name for d in json.loads(run.stdout)["documents"]]
     assert names == sorted(names)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_a_forked_child_gets_fresh_locks() -> None:
+    """A program that forks while a thread holds seofr's locks must not hang its child."""
+    from seofr.french import detector, pipeline
+
+    modules = (pipeline, detector)
+    for module in modules:
+        module._lock.acquire()
+    try:
+        pid = os.fork()
+        if pid == 0:  # the child: both locks must be free
+            free = all(module._lock.acquire(timeout=2) for module in modules)
+            os._exit(0 if free else 1)
+        _, status = os.waitpid(pid, 0)
+    finally:
+        for module in modules:
+            module._lock.release()
+    assert os.waitstatus_to_exitcode(status) == 0

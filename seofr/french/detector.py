@@ -21,6 +21,7 @@ Imported by :mod:`seofr.french.lang` only when a language guess is needed.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from array import array
@@ -33,6 +34,15 @@ from langdetect.utils.ngram import NGram
 
 SEED = 0
 _lock = threading.Lock()
+
+
+def _fresh_lock() -> None:
+    # a child forked while another thread held the lock would wait for ever
+    global _lock  # noqa: PLW0603 - replaced in the child of a fork only
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_fresh_lock)
 _factory: Any = None
 
 

@@ -7,6 +7,7 @@ imported here and nowhere else, so analyses without NLP never import it.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,15 @@ MAX_RUN = 1_000
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 _lock = threading.Lock()
+
+
+def _fresh_lock() -> None:
+    # a child forked while another thread held the lock would wait for ever
+    global _lock  # noqa: PLW0603 - replaced in the child of a fork only
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_fresh_lock)
 _loaded: dict[bool, Language] = {}
 
 
