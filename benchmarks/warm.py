@@ -37,13 +37,13 @@ from benchmarks.common import (
 )
 from seofr.context import Context
 from seofr.document import Document, load_document
-from seofr.session import Session, read
-from seofr.settings import Config
 from seofr.french import pipeline
 from seofr.french.needs import Need
 from seofr.french.pipeline import NLP_NEEDS, components_for, load_pipeline
 from seofr.registry import AnyRule, registry
 from seofr.rule import Emitted, Rule
+from seofr.session import Session, read
+from seofr.settings import Config
 
 RATIO_TARGET = 1.25
 RUNS, QUICK_RUNS = 31, 9

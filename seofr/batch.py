@@ -26,7 +26,7 @@ from seofr.document import Document, parse_document, read_bytes
 from seofr.errors import SeofrError
 from seofr.report import InputFailure, Report
 from seofr.session import (
-    API_SETTINGS,
+    CALL_KEYWORDS,
     ConfigChoice,
     Session,
     Source,
@@ -241,7 +241,7 @@ def analyze_many(
     shows a bar on stderr (default: when stderr is a terminal and there is
     more than one document).
     """
-    check_keywords("analyze_many", settings, API_SETTINGS)
+    check_keywords("analyze_many", settings, CALL_KEYWORDS | {"processes", "progress"})
     listed = list(sources)
     max_bytes = settings.get("max_bytes") or Settings().max_bytes
 

@@ -18,7 +18,7 @@ import fnmatch
 import hashlib
 import tomllib
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources.abc import Traversable
@@ -45,6 +45,8 @@ RULE_SETTINGS = frozenset({"severity", "weight"})
 # A profile file may describe itself; the key means nothing elsewhere.
 _PROFILE_ONLY = frozenset({"description"})
 _PROJECT_FILES = ("seofr.toml", ".seofr.toml")
+# Distinct configurations a session remembers (most runs have a handful).
+_MEMO_SIZE = 512
 
 _MODEL = {key_of(f.name): (f, spec) for f, spec in Settings.specs()}
 _PLACE_LABELS = {
@@ -105,6 +107,7 @@ class ConfigFiles:
 
     def __init__(self) -> None:
         self._parsed: dict[Path, tuple[bytes, Mapping[str, Any]]] = {}
+        self._configs: dict[tuple[Any, ...], tuple[Config, list[Mapping[str, Any]], Registry]] = {}
 
     def read(self, path: Path, origin: str | None = None) -> Mapping[str, Any] | None:
         """The TOML table of ``path``, or ``None`` when there is no such file."""
@@ -161,10 +164,14 @@ class ConfigFiles:
             return Layer(f"{path} [tool.seofr]", table, root, Place.FILE, path)
         return Layer(str(path), data, root, Place.FILE, path)
 
-    def profile_layer(self, name: str, registry: Registry) -> Layer:
-        """The layer of a profile: a built-in or plugin profile's name, or a ``.toml`` path."""
+    def profile_layer(self, name: str, registry: Registry, base: Path | None = None) -> Layer:
+        """The layer of a profile: a built-in or plugin profile's name, or a ``.toml`` path.
+
+        A relative path is relative to ``base``: the folder of the file that names
+        the profile (the current folder for arguments).
+        """
         if name.endswith(".toml"):
-            path = Path(name)
+            path = base / name if base is not None else Path(name)
             data = self.read(path)
             if data is None:
                 raise ConfigError(f"profile file {name!r} does not exist")
@@ -177,6 +184,42 @@ class ConfigFiles:
                 f" (profiles: {known})"
             )
         return Layer(f"profile {name!r}", _packaged_profile(source), place=Place.FILE)
+
+    def memo(
+        self,
+        layers: Sequence[Layer],
+        registry: Registry,
+        path: str | None,
+        merge: Callable[[], Config],
+    ) -> Config:
+        """The configuration ``merge`` gives for ``layers``, merged once per distinct input.
+
+        A file's table (place ``FILE``) is the same object for as long as the file
+        is unchanged, so it is known by its identity (the entry keeps it alive, so the
+        identity cannot be reused); a table built for one call (front matter,
+        arguments) is known by its contents.
+        """
+        key = (
+            id(registry),
+            path,
+            tuple(
+                (
+                    layer.origin,
+                    layer.place,
+                    layer.root,
+                    id(layer.values) if layer.place is Place.FILE else repr(layer.values),
+                )
+                for layer in layers
+            ),
+        )
+        hit = self._configs.get(key)
+        if hit is not None:
+            return hit[0]
+        config = merge()
+        if len(self._configs) >= _MEMO_SIZE:
+            self._configs.clear()
+        self._configs[key] = (config, [layer.values for layer in layers], registry)
+        return config
 
     def digest(self, path: Path) -> str:
         """The SHA-256 of a file's content (``absent`` when it does not exist)."""
@@ -255,12 +298,14 @@ def _rules_table(
         per_rule.setdefault(name, {}).update(settings)
 
 
-def _profile_named(layers: Sequence[Layer]) -> str:
-    profile = str(dataclasses.fields(Settings)[0].default)
+def _profile_named(layers: Sequence[Layer]) -> tuple[str, Path | None]:
+    """The profile the last layer naming one names, and the folder its path is relative to."""
+    profile, base = Settings().profile, None
     for layer in layers:
         if "profile" in layer.values:
             profile = check_value("profile", layer.values["profile"], f"{layer.origin}: profile")
-    return profile
+            base = layer.root
+    return profile, base
 
 
 def resolve(
@@ -276,8 +321,13 @@ def resolve(
     its ``extend-select``.
     """
     files = files if files is not None else ConfigFiles()
-    profile = _profile_named(layers)
-    all_layers = [files.profile_layer(profile, registry), *layers]
+    profile, base = _profile_named(layers)
+    all_layers = [files.profile_layer(profile, registry, base), *layers]
+    return files.memo(all_layers, registry, path, lambda: _merge(all_layers, registry, path))
+
+
+def _merge(all_layers: Sequence[Layer], registry: Registry, path: str | None) -> Config:
+    profile = _profile_named(all_layers[1:])[0]
     values: dict[str, Any] = {}
     per_rule: dict[str, dict[str, Any]] = {}
     ignored_by_file: list[str] = []

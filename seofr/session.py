@@ -117,7 +117,9 @@ def _front_matter_layer(doc: Document) -> Layer | None:
         values.update(table)
     if "profile" in doc.front_matter:
         values["profile"] = doc.front_matter["profile"]
-    return Layer(origin, values, place=Place.FRONT_MATTER) if values else None
+    # a profile file it names is relative to the document's folder
+    root = Path(doc.path).parent.resolve() if doc.path else None
+    return Layer(origin, values, root, Place.FRONT_MATTER) if values else None
 
 
 def _strings_of(value: object) -> tuple[str, ...]:
@@ -203,7 +205,7 @@ class Session:
         **settings: Any,
     ) -> Report:
         """Read ``source`` and check it; the keywords are :func:`seofr.analyze`'s."""
-        check_keywords("analyze", settings, API_SETTINGS)
+        check_keywords("analyze", settings, CALL_KEYWORDS)
 
         def run() -> Report:
             arguments = arguments_layer(settings)

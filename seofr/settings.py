@@ -102,8 +102,9 @@ class Settings:
 
     profile: str = setting(
         "article",
-        fr="Le profil de départ : « article », « page » ou le chemin d’un fichier .toml.",
-        en="The starting profile: “article”, “page” or the path of a .toml file.",
+        fr="Le profil de départ : « article », « page » ou le chemin d’un fichier .toml, relatif au dossier du fichier qui le nomme.",
+        en="The starting profile: “article”, “page” or the path of a .toml file, relative to"
+        " the folder of the file that names it.",
         places=Place.layered() | Place.PYTEST,
         metavar="NAME",
     )

@@ -93,13 +93,6 @@ def test_misspelt_keyword_is_a_type_error_naming_the_closest_setting(
     assert "did you mean 'keyword'" in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Session.analyze and analyze_many check their **settings against API_SETTINGS"
-    " only (seofr/session.py Session.analyze, seofr/batch.py analyze_many): a misspelt"
-    " 'original', 'config', 'processes' or 'progress' gets no 'did you mean' hint, while"
-    " seofr.analyze gives one (CALL_KEYWORDS is defined but unused)",
-)
 def test_misspelt_call_keyword_gets_a_hint_everywhere() -> None:
     with pytest.raises(TypeError, match="did you mean 'original'"):
         seofr.analyze("texte", orignal="x")  # type: ignore[call-arg]  # passes today
@@ -363,14 +356,6 @@ def test_a_session_reads_an_edited_profile_again(
     assert _status(session.analyze(article), "word-count") is Status.FAIL
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a profile path named in a project file is resolved against the current folder,"
-    " not the folder of the file naming it (seofr/config.py ConfigFiles.profile_layer:"
-    " path = Path(name)): `seofr check a.md` run in blog/, under a pyproject.toml saying"
-    ' profile = "strict.toml" next to strict.toml, fails with "profile file \'strict.toml\''
-    " does not exist\", while per-file-ignores and paths are relative to the file's folder",
-)
 def test_a_profile_path_in_pyproject_is_relative_to_the_pyproject(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
