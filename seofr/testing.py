@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from seofr.formatters.text import format_report
-from seofr.i18n import LANGS, Lang, Text
+from seofr.i18n import Text
 from seofr.report import Report
 from seofr.verdicts import Status
 
@@ -24,10 +24,6 @@ _MISSING = Text(
     fr="règle(s) non exécutée(s) : {names} (exécutées : {ran})",
     en="rule(s) that did not run: {names} (ran: {ran})",
 )
-
-
-def _lang_of(report: Report) -> Lang:
-    return next((lang for lang in LANGS if lang == report.lang), "fr")
 
 
 def assert_passes(
@@ -43,7 +39,7 @@ def assert_passes(
     left out of the message. With both, the score must also reach ``min_score``.
     """
     __tracebackhide__ = True  # pytest shows the caller's line, not this one
-    lang = _lang_of(report)
+    lang = report.lang
     shown = report if min_score is None else dataclasses.replace(report, fail_under=min_score)
     if rules is None:
         if shown.passed:
