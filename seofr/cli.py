@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
     """One flag per setting of the model that the command line may set."""
     for f, spec in Settings.at(Place.CLI):
-        flags = [spec.short, cli_flag(f.name)] if spec.short else [cli_flag(f.name)]
+        flags = [spec.alias, cli_flag(f.name)] if spec.alias else [cli_flag(f.name)]
         tp = field_type(f.name)
         kinds: dict[str, Any] = {"dest": f.name, "default": None, "help": spec.doc.en}
         if spec.cli_style == "switch":

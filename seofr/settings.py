@@ -64,8 +64,8 @@ class Spec:
     choices: tuple[str, ...] = ()
     # how a later layer combines with an earlier one
     merge: Literal["replace", "extend"] = "replace"
-    # the command line: the flag's short form, how values are written, the value's name
-    short: str | None = None
+    # the command line: another spelling of the flag, how values are written, the value's name
+    alias: str | None = None
     cli_style: CliStyle = "value"
     metavar: str | None = None
 
@@ -80,12 +80,12 @@ def setting(
     high: float | None = None,
     choices: tuple[str, ...] = (),
     merge: Literal["replace", "extend"] = "replace",
-    short: str | None = None,
+    alias: str | None = None,
     cli_style: CliStyle = "value",
     metavar: str | None = None,
 ) -> Any:
     """A field of :class:`Settings` with its :class:`Spec`."""
-    spec = Spec(Text(fr=fr, en=en), places, low, high, choices, merge, short, cli_style, metavar)
+    spec = Spec(Text(fr=fr, en=en), places, low, high, choices, merge, alias, cli_style, metavar)
     if isinstance(default, Mapping):  # a table: dataclasses want a factory for it
         return field(
             default_factory=lambda: MappingProxyType(dict(default)), metadata={"spec": spec}
@@ -205,7 +205,7 @@ class Settings:
         " (« keyword », « keyphrase »).",
         en="The focus keyphrase (or several); else the front matter’s (“keyword”, “keyphrase”).",
         places=Place.API | Place.CLI,
-        short="-k",
+        alias="-k",
         cli_style="repeat",
         metavar="PHRASE",
     )
@@ -214,6 +214,7 @@ class Settings:
         fr="Des synonymes de l’expression clé ; sinon ceux du front matter (« synonyms »).",
         en="Synonyms of the keyphrase; else the front matter’s (“synonyms”).",
         places=Place.API | Place.CLI,
+        alias="--synonym",
         cli_style="repeat",
         metavar="PHRASE",
     )
@@ -426,8 +427,8 @@ def configuration_markdown() -> str:
             extra.append(" / ".join(f"`{c}`" for c in spec.choices))
         flags = []
         if spec.places & Place.CLI:
-            short = f"`{spec.short}`, " if spec.short else ""
-            flags.append(f"{short}`{cli_flag(f.name)}`")
+            alias = f"`{spec.alias}`, " if spec.alias else ""
+            flags.append(f"{alias}`{cli_flag(f.name)}`")
         if spec.places & Place.PYTEST:
             flags.append(f"`{pytest_flag(f.name)}`, ini `seofr_{f.name}`")
         rows.append(

@@ -149,9 +149,9 @@ def test_every_cli_setting_has_its_flag_and_no_other_flag_exists() -> None:
         assert flag in by_flag, f"{flag} missing"
         assert by_flag[flag].dest == name
         allowed.add(flag)
-        if spec.short:
-            assert by_flag[spec.short] is by_flag[flag]
-            allowed.add(spec.short)
+        if spec.alias:
+            assert by_flag[spec.alias] is by_flag[flag]
+            allowed.add(spec.alias)
         if spec.cli_style == "switch":
             allowed.add("--no-" + key_of(name))
         if spec.choices:
