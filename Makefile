@@ -27,6 +27,7 @@ lint: $(STAMP)
 	PYTHONPATH=rules $(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m benchmarks
 
 # The property tests with a large budget (SEOFR_FUZZ_EXAMPLES per test, default 4000).
