@@ -191,12 +191,23 @@ class TitleOrigin(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A hyperlink of the content: target, anchor text and ``rel`` values."""
+    """A hyperlink of the content: target, anchor text and ``rel`` values.
+
+    ``text`` is the visible text; ``name`` the accessible name when it differs
+    (the ``aria-label``, the ``alt`` of an image inside, the ``title``): a link
+    wrapping only an image has no text but may well have a name.
+    """
 
     href: str
     text: str
     span: Span
     rel: tuple[str, ...] = ()
+    name: str | None = None
+
+    @property
+    def accessible_name(self) -> str:
+        """What a screen reader or a search engine reads for the link."""
+        return self.text if self.name is None else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +268,9 @@ class Document:
     comments: tuple[Comment, ...] = ()
     notes: tuple[InputNote, ...] = ()
     encoding: str = "utf-8"
+    # Where the body was read from in a page: "selector", "main", "article" or
+    # "body" (the page without its navigation and other chrome); None elsewhere.
+    content_region: str | None = None
 
     @cached_property
     def source_map(self) -> SourceMap:
