@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from benchmarks import adversarial, batch, cold, keyphrase, scaling, warm
+from benchmarks import adversarial, batch, cold, keyphrase, pages, scaling, warm
 from benchmarks.common import ROOT, Outcome, heading, load, machine, table
 
 BENCHMARKS: dict[str, Callable[[bool], Outcome]] = {
@@ -24,6 +24,7 @@ BENCHMARKS: dict[str, Callable[[bool], Outcome]] = {
     "keyphrase": keyphrase.run,
     "batch": batch.run,
     "adversarial": adversarial.run,
+    "pages": pages.run,
 }
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 
