@@ -85,13 +85,9 @@ def read_item(source: Source, index: int, max_bytes: int) -> Item:
     return Item(label(source, index), None, source)
 
 
-def _input_format(job: Job) -> str | None:
-    value = job.arguments.values.get("input-format")
-    return value if isinstance(value, str) else None
-
-
-def _parse(item: Item, job: Job) -> Document:
-    return parse_document(item.content, item.path, _input_format(job))
+def _parse(item: Item, job: Job, session: Session) -> Document:
+    settings = session.reading_settings(item.path, job.arguments, job.config)
+    return parse_document(item.content, item.path, settings.input_format, settings.content_selector)
 
 
 class _Worker:
@@ -104,11 +100,11 @@ class _Worker:
     @classmethod
     def start(cls, job: Job) -> None:
         """Remember the run's job (a pool initializer: once per worker process)."""
-        cls.job, cls.original = job, None
-        if job.original is not None:
-            cls.original = _parse(job.original, job)
         if cls.session is None:
             cls.session = default_session()
+        cls.job, cls.original = job, None
+        if job.original is not None:
+            cls.original = _parse(job.original, job, cls.session)
 
 
 def _analyze_chunk(chunk: Sequence[tuple[int, Item]]) -> list[tuple[int, Result]]:
@@ -119,7 +115,7 @@ def _analyze_chunk(chunk: Sequence[tuple[int, Item]]) -> list[tuple[int, Result]
     positions = []
     for index, item in chunk:
         try:
-            doc = _parse(item, job)
+            doc = _parse(item, job, session)
             config = session.config_for(doc, job.arguments, job.config)
             contexts.append(session.context(doc, config, _Worker.original))
             positions.append(index)
@@ -200,7 +196,8 @@ def run_batch(
     else:
         if job.original is not None:
             try:
-                _parse(job.original, job)  # fail once, here, rather than in every worker
+                # fail once, here, rather than in every worker
+                _parse(job.original, job, session or default_session())
             except SeofrError as exc:
                 return [InputFailure(item.label, str(exc)) for item in items]
         context = multiprocessing.get_context(start_method())

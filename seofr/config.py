@@ -251,6 +251,16 @@ def _selectors(values: Sequence[str], registry: Registry, where: str) -> tuple[s
     return tuple(values)
 
 
+def _css_selector(selector: str, where: str) -> None:
+    import soupsieve  # bs4's selector engine, imported only when a selector is set
+
+    try:
+        soupsieve.compile(selector)
+    except soupsieve.SelectorSyntaxError as exc:
+        reason = str(exc).splitlines()[0]
+        raise ConfigError(f"{where}: not a CSS selector soupsieve reads ({reason})") from None
+
+
 def _ignored_by_file(layer: Layer, table: Any, path: str | None, where: str) -> list[str]:
     if not isinstance(table, Mapping):
         raise ConfigError(f"{where}: expected a table of glob = [rules]")
@@ -355,6 +365,8 @@ def _merge(all_layers: Sequence[Layer], registry: Registry, path: str | None) ->
                 checked = check_value(f.name, value, where)
                 if key in ("select", "extend-select", "ignore"):
                     _selectors(checked, registry, where)
+                elif key == "content-selector" and checked is not None:
+                    _css_selector(checked, where)
                 if key == "select":
                     values.pop("extend_select", None)  # a later select starts afresh
                 if spec.merge == "extend":

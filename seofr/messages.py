@@ -53,6 +53,18 @@ INPUT_NOTES: dict[str, Template] = {
             en="Correct the text at its source: it was badly converted.",
         ),
     ),
+    "selector-missed": Template(
+        Text(
+            fr="Le sélecteur de contenu « {selector} » ne trouve rien dans la page :"
+            " la zone principale a été choisie automatiquement.",
+            en="The content selector “{selector}” matches nothing in the page: the main"
+            " region was chosen automatically.",
+        ),
+        Text(
+            fr="Corrigez content-selector pour qu’il désigne le contenu de cette page.",
+            en="Correct content-selector so that it names this page’s content.",
+        ),
+    ),
     "front-matter-invalid": Template(
         Text(
             fr="Le front matter YAML est illisible et a été ignoré : {error}.",

@@ -319,6 +319,8 @@ class Report:
     encoding: str = "utf-8"
     rules: Mapping[str, RuleInfo] = field(default_factory=dict)
     config_files: tuple[str, ...] = ()  # the configuration and profile files that shaped it
+    # the part of an HTML page the body was read from (see seofr.document.content)
+    content_region: str | None = None
 
     @property
     def score(self) -> float:
@@ -417,6 +419,7 @@ class Report:
             "encoding": self.encoding,
             "rules": [info.to_data() for info in self.rules.values()],
             "config_files": list(self.config_files),
+            "content_region": self.content_region,
         }
 
     @classmethod
@@ -441,6 +444,7 @@ class Report:
             encoding=data["encoding"],
             rules={info.name: info for info in infos},
             config_files=tuple(data["config_files"]),
+            content_region=data["content_region"],
         )
 
     def to_dict(self, lang: Lang | None = None) -> dict[str, Any]:
@@ -454,6 +458,7 @@ class Report:
             "encoding": self.encoding,
             "title": self.title,
             "title_origin": self.title_origin,
+            "content_region": self.content_region,
             "keyphrases": list(self.keyphrases),
             "score": self.score,
             "passed": self.passed,

@@ -93,18 +93,31 @@ def path_named(text: str) -> Path | None:
     return None
 
 
-def read(source: Source, input_format: str | None = None, max_bytes: int | None = None) -> Document:
-    """The :class:`Document` for a path, a string of content or bytes."""
-    limit = Settings().max_bytes if max_bytes is None else max_bytes
-    path = source if isinstance(source, os.PathLike) else None
+def source_path(source: Source) -> str | None:
+    """The path ``source`` names, if it names one rather than holding content."""
+    if isinstance(source, os.PathLike):
+        return os.fspath(source)
     if isinstance(source, str):
         path = path_named(source)
+        return str(path) if path is not None else None
+    return None
+
+
+def read(source: Source, settings: Settings | None = None) -> Document:
+    """The :class:`Document` for a path, a string of content or bytes.
+
+    ``settings`` gives the input format, the size limit and the content selector.
+    """
+    settings = settings or Settings()
+    path = source_path(source)
     if path is not None:
-        return load_document(path, input_format, limit)
+        return load_document(
+            path, settings.input_format, settings.max_bytes, settings.content_selector
+        )
     assert not isinstance(source, os.PathLike)
-    if len(source) > limit:
-        raise InputError(f"input: more than the limit of {limit:,} bytes (max-bytes)")
-    return parse_document(source, None, input_format)
+    if len(source) > settings.max_bytes:
+        raise InputError(f"input: more than the limit of {settings.max_bytes:,} bytes (max-bytes)")
+    return parse_document(source, None, settings.input_format, settings.content_selector)
 
 
 def _front_matter_layer(doc: Document) -> Layer | None:
@@ -190,6 +203,16 @@ class Session:
             layers.append(arguments)
         return resolve(layers, self.registry, doc.path, self.files)
 
+    def reading_settings(
+        self, path: str | None, arguments: Layer | None = None, config: ConfigChoice = None
+    ) -> Settings:
+        """The settings that shape how a document is read (format, size, content
+        selector): resolved before the document exists, so without its front matter."""
+        layers = self.project_layers(path, config)
+        if arguments is not None:
+            layers.append(arguments)
+        return resolve(layers, self.registry, path, self.files).settings
+
     def check_arguments(self, arguments: Layer, config: ConfigChoice = None) -> Config:
         """Resolve ``arguments`` alone, so that a wrong setting stops a run once, up front."""
         return self.config_for(Document("", Format.TEXT), arguments, config)
@@ -209,9 +232,12 @@ class Session:
 
         def run() -> Report:
             arguments = arguments_layer(settings)
-            input_format, max_bytes = settings.get("input_format"), settings.get("max_bytes")
-            doc = read(source, input_format, max_bytes)
-            original_doc = read(original, input_format, max_bytes) if original is not None else None
+            doc = read(source, self.reading_settings(source_path(source), arguments, config))
+            original_doc = (
+                read(original, self.reading_settings(source_path(original), arguments, config))
+                if original is not None
+                else None
+            )
             config_ = self.config_for(doc, arguments, config)
             return self.run(self.context(doc, config_, original_doc))
 
@@ -307,6 +333,7 @@ class Session:
             encoding=doc.encoding,
             rules={name: self.rule_info(name) for name in config.rules},
             config_files=tuple(str(path) for path in config.files),
+            content_region=doc.content_region,
         )
 
 
@@ -436,6 +463,7 @@ def analyze(
     reading_speed: int | None = None,
     derivations: bool | None = None,
     rules: Mapping[str, Mapping[str, Any]] | None = None,
+    content_selector: str | None = None,
     input_format: str | None = None,
     max_bytes: int | None = None,
 ) -> Report:
@@ -465,6 +493,7 @@ def analyze(
         "reading_speed": reading_speed,
         "derivations": derivations,
         "rules": rules,
+        "content_selector": content_selector,
         "input_format": input_format,
         "max_bytes": max_bytes,
     }

@@ -185,6 +185,17 @@ class Settings:
         places=Place.layered(),
         cli_style="switch",
     )
+    content_selector: str | None = setting(
+        None,
+        fr="Le sélecteur CSS du contenu principal d’une page HTML (« article .entry-content ») ;"
+        " sans lui, seofr prend <main>, sinon un <article> unique, sinon la page sans sa"
+        " navigation.",
+        en="The CSS selector of an HTML page’s main content (“article .entry-content”);"
+        " without it, seofr takes <main>, else a single <article>, else the page without"
+        " its navigation.",
+        places=Place.FILE | Place.API | Place.CLI,
+        metavar="CSS",
+    )
     paths: tuple[str, ...] = setting(
         (),
         fr="Les fichiers et dossiers de contenu que vérifie « pytest --seofr ».",

@@ -146,5 +146,5 @@ def test_input_errors() -> None:
         seofr.analyze(Path("/nonexistent/article.md"))
     with pytest.raises(seofr.InputError, match="no such file"):
         seofr.analyze("artcle.md")  # a typo is not a one-word document
-    with pytest.raises(seofr.InputError, match="input format"):
+    with pytest.raises(seofr.ConfigError, match="input-format"):
         seofr.analyze("x", input_format="docx")

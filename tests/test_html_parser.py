@@ -318,13 +318,28 @@ def test_main_is_preferred_to_article() -> None:
     assert [image.src for image in doc.images] == ["i.png"]
 
 
-def test_first_article_when_there_is_no_main() -> None:
+def test_the_only_article_when_there_is_no_main() -> None:
+    doc = parse_html(
+        "<body><aside><article><p>Dans l'encart</p></article></aside>"
+        "<p>Chapeau du site</p>"
+        "<article><p>Premier article</p></article></body>"
+    )
+    assert _texts(doc) == [("paragraph", "Premier article")]
+    assert doc.content_region == "article"
+
+
+def test_several_articles_are_a_listing_read_from_the_body() -> None:
     doc = parse_html(
         "<body><aside><article><p>Dans l'encart</p></article></aside>"
         "<p>Chapeau du site</p>"
         "<article><p>Premier article</p></article><article><p>Second</p></article></body>"
     )
-    assert _texts(doc) == [("paragraph", "Premier article")]
+    assert _texts(doc) == [
+        ("paragraph", "Chapeau du site"),
+        ("paragraph", "Premier article"),
+        ("paragraph", "Second"),
+    ]
+    assert doc.content_region == "body"
 
 
 def test_h1_in_the_header_of_the_content_is_kept() -> None:

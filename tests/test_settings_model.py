@@ -344,6 +344,7 @@ def test_every_misplaced_setting_is_refused_at_each_place(tmp_path: Path) -> Non
         "synonyms": ["librairie"],
         "input_format": "markdown",
         "max_bytes": 100000,
+        "content_selector": "main article",
     }
     assert set(samples) == {f.name for f in dataclasses.fields(Settings)}
     from seofr.config import Layer, resolve

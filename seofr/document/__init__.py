@@ -81,11 +81,13 @@ def parse_document(
     content: str | bytes,
     path: str | None = None,
     input_format: Format | str | None = None,
+    content_selector: str | None = None,
 ) -> Document:
     """Decode (bytes), pick the format and parse ``content`` into a :class:`Document`.
 
     The format is ``input_format`` if given, else the one of ``path``'s
-    extension, else sniffed from the content.
+    extension, else sniffed from the content. ``content_selector`` is the CSS
+    selector of an HTML page's main content (see :mod:`seofr.document.content`).
     """
     from seofr.document.decode import decode
     from seofr.document.sniff import format_from_path, sniff_format
@@ -106,8 +108,9 @@ def parse_document(
     else:
         fmt = (format_from_path(path) if path else None) or sniff_format(text)
     parser = _parser(fmt)
+    options = {"content_selector": content_selector} if fmt is Format.HTML else {}
     try:
-        return parser(text, path, notes, encoding)
+        return parser(text, path, notes, encoding, **options)
     except RecursionError:
         raise InputError(f"{path or 'input'}: too deeply nested to be read") from None
     except SeofrError:
@@ -151,6 +154,9 @@ def load_document(
     path: str | os.PathLike[str],
     input_format: Format | str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    content_selector: str | None = None,
 ) -> Document:
     """Read and parse the file at ``path``."""
-    return parse_document(read_bytes(path, max_bytes), os.fspath(path), input_format)
+    return parse_document(
+        read_bytes(path, max_bytes), os.fspath(path), input_format, content_selector
+    )

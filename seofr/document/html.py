@@ -8,16 +8,17 @@ back to its own source character, or to its ``&…;`` reference. That extension
 relies on private bs4 hooks; all of it lives in :mod:`seofr.document.soup`,
 which checks them, and this module uses only public bs4 API besides.
 
-What counts as content:
+What counts as content (see :mod:`seofr.document.content` for the region and
+the chrome):
 
-* the content root is the first ``<main>``, else the first ``<article>``, else
-  ``<body>``, else the whole document, not counting any of them that sits in an
-  excluded element;
-* ``script``, ``style``, ``noscript``, ``template``, ``nav``, ``header``,
-  ``footer``, ``aside``, ``form``, ``svg``, ``iframe`` and ``title`` are
-  excluded wherever they are, with one exception: an ``<h1>`` whose only
-  excluded ancestors are ``<header>`` elements is kept (``<article><header>
-  <h1>…``);
+* the body is read from the page's main content region — the elements matching
+  the ``content-selector`` setting, else ``<main>`` (or ``role="main"``), else
+  its only ``<article>``, else ``<body>`` — without its chrome: ``nav``,
+  ``header``, ``footer``, ``aside``, ``form``, their ARIA roles, the generators'
+  navigation (DocBook, texi2html, Sphinx…), blocks made mostly of links, and
+  ``script``, ``style``, ``noscript``, ``template``, ``svg``, ``iframe``;
+  an ``<h1>`` whose only chrome ancestors are ``<header>`` elements is kept, and
+  so is the page's header ``<h1>`` when the region has none;
 * headings ``h1``–``h6`` and the blocks ``p``, ``li``, ``blockquote``,
   ``td``/``th``, ``dt``/``dd``, ``figcaption``/``caption`` and ``pre`` own the
   text inside them; nested ones own their own text, so reading order is kept
@@ -34,20 +35,24 @@ What counts as content:
   with the span of their start tag;
 * the title is the first ``<title>`` outside ``<svg>``/``<math>``, else the
   first non-empty ``<h1>`` of the body. Meta values are the first of their
-  kind anywhere in the page, white space collapsed; ``<img>`` roles are
-  lowercased, ``alt`` is kept as written.
+  kind anywhere in the page, white space collapsed; the language is the
+  ``lang`` of ``<html>``, else of ``<body>``, else of the content region, else
+  the ``content-language`` meta; ``<img>`` roles are lowercased, ``alt`` is kept
+  as written;
+* a link's accessible name is its ``aria-label``, else its text with the
+  ``alt`` of the images inside, else its ``title``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bs4 import BeautifulSoup
 from bs4.element import Comment as SoupComment
-from bs4.element import NavigableString, PageElement, PreformattedString, Tag
+from bs4.element import NavigableString, PreformattedString, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
 from seofr.document.builder import TextBuilder, collapse_space, first_h1_title
+from seofr.document.content import Layout, layout, walk
 from seofr.document.model import (
     Block,
     BlockKind,
@@ -65,23 +70,6 @@ from seofr.document.soup import Positions, positioned_soup
 
 __all__ = ["parse_html"]
 
-_EXCLUDED = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "svg",
-        "iframe",
-        # Only met when the whole document is the content root (no <body>).
-        "title",
-    }
-)
 _HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 _BLOCK_KINDS = {
     "p": BlockKind.PARAGRAPH,
@@ -149,10 +137,15 @@ def parse_html(
     path: str | None = None,
     notes: tuple[InputNote, ...] = (),
     encoding: str = "utf-8",
+    *,
+    content_selector: str | None = None,
+    page: bool = True,
 ) -> Document:
     """Parse an HTML page into a :class:`Document` whose offsets index ``text``.
 
     ``notes`` and ``encoding`` come from decoding and are kept on the document.
+    ``content_selector`` is the CSS selector of the main content, if the user
+    gave one; ``page`` is false for a fragment of HTML inside another document.
     Tag soup is read as leniently as browsers do; :class:`ValueError` is raised
     only if the underlying parser rejects the markup, which it is not known to
     do.
@@ -161,8 +154,11 @@ def parse_html(
         soup, positions = positioned_soup(text)
     except ParserRejectedMarkup as error:
         raise ValueError(f"the HTML parser rejected this document: {error}") from error
-    extractor = _Extractor(positions, _content_root(soup))
-    for node, entering in _walk(soup):
+    found = layout(soup, content_selector, page)
+    if found.selector_missed:
+        notes = (*notes, InputNote("selector-missed", {"selector": content_selector or ""}))
+    extractor = _Extractor(positions, found)
+    for node, entering in walk(soup):
         if isinstance(node, Tag):
             if entering:
                 extractor.enter(node)
@@ -174,54 +170,6 @@ def parse_html(
     # the cyclic garbage collector traverse it, repeatedly for big documents.
     soup.decompose()
     return extractor.document(path, notes, encoding)
-
-
-# --- Walking the tree --------------------------------------------------------
-
-
-def _walk(soup: BeautifulSoup) -> Iterator[tuple[PageElement, bool]]:
-    """Every node in document order: ``(tag, True)`` on entering a tag,
-    ``(tag, False)`` on leaving it, ``(string, True)`` for strings.
-
-    Iterative (bs4's ``descendants`` follows ``next_element``), so documents
-    nested thousands of levels deep are fine.
-    """
-    open_tags: list[PageElement] = [soup]
-    for node in soup.descendants:
-        parent = node.parent
-        while len(open_tags) > 1 and open_tags[-1] is not parent:
-            yield open_tags.pop(), False
-        if isinstance(node, Tag):
-            open_tags.append(node)
-        yield node, True
-    while len(open_tags) > 1:
-        yield open_tags.pop(), False
-
-
-def _content_root(soup: BeautifulSoup) -> Tag | None:
-    """The first ``<main>``, else ``<article>``, else ``<body>`` not in an excluded
-    element; ``None`` when the whole document is content."""
-    article: Tag | None = None
-    body: Tag | None = None
-    excluded_depth = 0
-    for node, entering in _walk(soup):
-        if not isinstance(node, Tag):
-            continue
-        name = node.name
-        if not entering:
-            if name in _EXCLUDED:
-                excluded_depth -= 1
-            continue
-        if excluded_depth == 0:
-            if name == "main":
-                return node
-            if name == "article" and article is None:
-                article = node
-            elif name == "body" and body is None:
-                body = node
-        if name in _EXCLUDED:
-            excluded_depth += 1
-    return article or body
 
 
 # --- Extraction ---------------------------------------------------------------
@@ -253,11 +201,15 @@ class _Owner:
 class _OpenLink:
     """An ``<a href>`` being read."""
 
-    __slots__ = ("href", "rel", "slot", "start", "tag_end", "text")
+    __slots__ = ("alts", "href", "label", "rel", "slot", "start", "tag_end", "text", "title")
 
     def __init__(self, tag: Tag, href: str, slot: int, positions: Positions) -> None:
         self.href = href.strip()
         self.rel = tuple((_attribute(tag, "rel") or "").lower().split())
+        self.label = collapse_space(_attribute(tag, "aria-label") or "").strip()
+        self.title = collapse_space(_attribute(tag, "title") or "").strip()
+        #: The alt texts of the images inside the link.
+        self.alts: list[str] = []
         self.slot = slot
         span = positions.tag_span(tag)
         self.start = span.start
@@ -303,13 +255,14 @@ class _Frame:
 
 
 class _Extractor:
-    """Builds the document from the events of :func:`_walk`."""
+    """Builds the document from the events of :func:`~seofr.document.content.walk`."""
 
-    def __init__(self, positions: Positions, root: Tag | None) -> None:
+    def __init__(self, positions: Positions, found: Layout) -> None:
         self._positions = positions
         self._map = positions.map
-        self._root = root
-        self._frames = [_Frame(content=root is None)]
+        self._layout = found
+        self._roots = {id(root) for root in found.roots}
+        self._frames = [_Frame(content=not found.roots)]
         self._body: list[Heading | Block | None] = []
         self._links: list[Link | None] = []
         self._images: list[Image] = []
@@ -318,8 +271,8 @@ class _Extractor:
         self._run_owner: _Owner | None = None
         self._title_text: TextBuilder | None = None
         self._title: Field | None = None
-        self._html_seen = False
-        self._lang: Field | None = None
+        #: The ``lang`` of <html>, of <body> and of the region, in that order of trust.
+        self._langs: dict[str, Field] = {}
         self._content_language: Field | None = None
         self._description: Field | None = None
         self._robots: Field | None = None
@@ -332,7 +285,7 @@ class _Extractor:
         parent = self._frames[-1]
         name = tag.name
         frame = _Frame(
-            content=parent.content or tag is self._root,
+            content=parent.content or id(tag) in self._roots,
             hidden=parent.hidden,
             header_only=parent.header_only,
             foreign=parent.foreign or name in _FOREIGN,
@@ -340,11 +293,13 @@ class _Extractor:
             link=parent.link,
             title=parent.title,
         )
-        if name in _EXCLUDED:
+        if self._layout.is_chrome(tag):
             frame.header_only = name == "header" and (not parent.hidden or parent.header_only)
             frame.hidden = True
         elif name == "h1" and parent.header_only:
             frame.hidden = frame.header_only = False
+        if tag is self._layout.outside_h1:
+            frame.content, frame.hidden = True, False
         if not frame.foreign:
             self._metadata(tag, frame)
         if name in _BLOCK_LEVEL and (parent.visible or frame.visible):
@@ -413,6 +368,8 @@ class _Extractor:
                 self._links.append(None)
         elif name == "img":
             role = _attribute(tag, "role")
+            if frame.link is not None:
+                frame.link.alts.append(collapse_space(_attribute(tag, "alt") or "").strip())
             self._images.append(
                 Image(
                     src=(_attribute(tag, "src") or "").strip(),
@@ -436,13 +393,12 @@ class _Extractor:
             href = _attribute(tag, "href")
             if self._canonical is None and "canonical" in rel and href is not None:
                 self._canonical = Field(href.strip(), self._positions.tag_span(tag))
-        elif name == "html" and not self._html_seen:
-            self._html_seen = True
-            lang = _attribute(tag, "lang") or ""
-            if not lang.strip():
-                lang = _attribute(tag, "xml:lang") or ""
-            if lang.strip():
-                self._lang = Field(lang.strip(), self._positions.tag_span(tag))
+        where = name if name in ("html", "body") else "region" if id(tag) in self._roots else None
+        if where is not None and where not in self._langs:
+            lang = (_attribute(tag, "lang") or "").strip() or (_attribute(tag, "xml:lang") or "")
+            if lang.strip() or where == "html":
+                # the first <html> decides, even without lang; a later one does not
+                self._langs[where] = Field(lang.strip(), self._positions.tag_span(tag))
 
     def _meta(self, tag: Tag) -> None:
         """Read a ``<meta>`` tag."""
@@ -535,9 +491,24 @@ class _Extractor:
 
     def _link(self, link: _OpenLink) -> Link:
         finished = link.text.finish()
-        if finished is None:
-            return Link(link.href, "", self._map.span(link.start, link.tag_end), link.rel)
-        return Link(link.href, finished.text, self._map.span(link.start, finished.end), link.rel)
+        text = finished.text if finished is not None else ""
+        end = finished.end if finished is not None else link.tag_end
+        name = link.label or " ".join(filter(None, [text, *link.alts])) or link.title
+        return Link(
+            link.href,
+            text,
+            self._map.span(link.start, end),
+            link.rel,
+            name if name != text else None,
+        )
+
+    def _declared_language(self) -> Field | None:
+        """The ``lang`` of <html>, else of <body>, else of the region, else the meta."""
+        for where in ("html", "body", "region"):
+            found = self._langs.get(where)
+            if found is not None and found.value:
+                return found
+        return self._content_language
 
     def _text_field(self, builder: TextBuilder, tag: Tag) -> Field:
         """A field holding collapsed text; the start tag's span if it is empty."""
@@ -564,13 +535,14 @@ class _Extractor:
             meta_description=self._description,
             meta_robots=self._robots,
             canonical=self._canonical,
-            lang=self._lang or self._content_language,
+            lang=self._declared_language(),
             body=body,
             links=tuple(link for link in self._links if link is not None),
             images=tuple(self._images),
             comments=tuple(self._comments),
             notes=notes,
             encoding=encoding,
+            content_region=self._layout.region,
         )
 
 

@@ -20,6 +20,7 @@ LABELS = {
         en="{path} — score {score}/100 ({verdict}, threshold {fail_under}, profile {profile})",
     ),
     "title": Text(fr="  titre ({origin}) : {title}", en="  title ({origin}): {title}"),
+    "region": Text(fr="  contenu lu : {region}", en="  content read: {region}"),
     "stats": Text(
         fr="  mots : {words} · paragraphes : {paragraphs} · intertitres : {headings}",
         en="  words: {words} · paragraphs: {paragraphs} · headings: {headings}",
@@ -36,6 +37,13 @@ LABELS = {
         fr="{passed} document(s) réussi(s) sur {total}.",
         en="{passed} of {total} document(s) passed.",
     ),
+}
+
+REGIONS = {
+    "selector": Text(fr="ce que désigne content-selector", en="what content-selector names"),
+    "main": Text(fr="l’élément <main>", en="the <main> element"),
+    "article": Text(fr="l’unique <article>", en="the only <article>"),
+    "body": Text(fr="la page sans sa navigation", en="the page without its navigation"),
 }
 
 SEVERITY_LABELS = {
@@ -79,6 +87,9 @@ def format_report(report: Report, lang: Lang, color: bool) -> str:
     if report.title:
         origin = report.title_origin or "?"
         lines.append(LABELS["title"].render(lang, {"origin": origin, "title": report.title}))
+    region = REGIONS.get(report.content_region or "")
+    if region is not None:
+        lines.append(LABELS["region"].render(lang, {"region": region.render(lang)}))
     stats = report.stats
     lines.append(
         LABELS["stats"].render(

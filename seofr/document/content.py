@@ -1,0 +1,230 @@
+"""Where a page's main content is, and what around it is chrome.
+
+A page is more than its article: navigation bars, headers and footers,
+sidebars, share widgets, comment forms, tables of contents. Counted as text,
+they make a four-word stub pass ``word-count`` and a sidebar's H4 break the
+heading hierarchy. This module decides, once per page, before the text is read:
+
+* **chrome**, dropped wherever it is: the elements ``nav``, ``header``,
+  ``footer``, ``aside``, ``form`` (and those that hold no text: ``script``…),
+  their ARIA landmark roles (``navigation``, ``banner``, ``contentinfo``,
+  ``complementary``, ``search``), and the generators' and CMSs' own chrome
+  listed as CSS selectors in ``data/chrome.toml`` (DocBook, texi2html, Sphinx,
+  MkDocs, WordPress, common Hugo themes…);
+* **the region** the body is read from, the first that applies: the elements
+  matching the user's ``content-selector``; the page's ``<main>`` (or
+  ``role="main"``); its only ``<article>``; else the whole ``<body>``;
+* **blocks made mostly of links** (lists, tables, divisions where links hold
+  more than half of the text and at most one word per link stands outside them), dropped
+  unless the user chose the region: the link-density idea of Kohlschütter,
+  Fankhauser and Nejdl (boilerpipe, WSDM 2010) and of Pomikálek's jusText
+  (2011), see docs/main-content.md.
+
+The page's title, description, canonical address and language still come
+from the whole page, and so does its first ``<h1>`` when the region has none.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, PageElement, PreformattedString, Tag
+
+# Elements that are never content, wherever they are.
+NEVER_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "svg",
+        "iframe",
+        # Only met when the whole document is the content root (no <body>).
+        "title",
+    }
+)
+CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+# A block is chrome when links hold more than this share of its characters and
+# at most one word per link stands outside them (a separator, « Précédent : »):
+# a sentence with two links in it is prose.
+LINK_DENSITY = 0.5
+# Containers judged by their link density (a paragraph is prose by definition).
+_LINK_BLOCKS = frozenset({"div", "ul", "ol", "dl", "table", "section", "menu", "center"})
+
+SELECTOR = "selector"
+MAIN = "main"
+ARTICLE = "article"
+BODY = "body"
+
+
+def walk(soup: BeautifulSoup) -> Iterator[tuple[PageElement, bool]]:
+    """Every node in document order: ``(tag, True)`` on entering a tag,
+    ``(tag, False)`` on leaving it, ``(string, True)`` for strings.
+
+    Iterative (bs4's ``descendants`` follows ``next_element``), so documents
+    nested thousands of levels deep are fine.
+    """
+    open_tags: list[PageElement] = [soup]
+    for node in soup.descendants:
+        parent = node.parent
+        while len(open_tags) > 1 and open_tags[-1] is not parent:
+            yield open_tags.pop(), False
+        if isinstance(node, Tag):
+            open_tags.append(node)
+        yield node, True
+    while len(open_tags) > 1:
+        yield open_tags.pop(), False
+
+
+@cache
+def chrome_selector() -> str:
+    """Every generator's chrome as one selector list (``data/chrome.toml``)."""
+    data = tomllib.loads(
+        (files("seofr.document") / "data" / "chrome.toml").read_text(encoding="utf-8")
+    )
+    return ", ".join(selector for table in data.values() for selector in table["selectors"])
+
+
+def _role(tag: Tag) -> str:
+    value = tag.get("role")
+    return value.strip().lower() if isinstance(value, str) else ""
+
+
+@dataclass
+class Layout:
+    """What the extractor needs to know of a page before reading it."""
+
+    # Elements whose subtree is dropped (by identity).
+    chrome: set[int]
+    # The elements the body is read from; empty when the whole document is read.
+    roots: list[Tag]
+    region: str | None
+    # An <h1> outside the region kept as the page's heading (the region has none).
+    outside_h1: Tag | None = None
+    # The user's selector matched nothing: the automatic region was used.
+    selector_missed: bool = False
+
+    def is_chrome(self, tag: Tag) -> bool:
+        """Whether ``tag`` and everything in it is left out."""
+        return id(tag) in self.chrome
+
+
+def _in_chrome(tag: Tag, chrome: set[int]) -> bool:
+    return any(
+        id(parent) in chrome or parent.name in NEVER_CONTENT for parent in (tag, *tag.parents)
+    )
+
+
+def _first(tags: list[Tag], chrome: set[int]) -> Tag | None:
+    return next((tag for tag in tags if not _in_chrome(tag, chrome)), None)
+
+
+def _outermost(tags: list[Tag]) -> list[Tag]:
+    """``tags`` without those nested in another of them, in document order."""
+    ids = {id(tag) for tag in tags}
+    return [tag for tag in tags if not any(id(parent) in ids for parent in tag.parents)]
+
+
+def _link_blocks(soup: BeautifulSoup, chrome: set[int]) -> set[int]:
+    """Containers made mostly of links, by one pass over the tree."""
+    found: set[int] = set()
+    # per open tag: characters, characters inside links, words outside links, links
+    stack: list[list[int]] = [[0, 0, 0, 0]]
+    in_link = 0
+    for node, entering in walk(soup):
+        if isinstance(node, Tag):
+            if entering:
+                stack.append([0, 0, 0, 0])
+                if node.name == "a":
+                    in_link += 1
+                continue
+            chars, link_chars, words, links = stack.pop()
+            if node.name == "a":
+                in_link -= 1
+                links += 1
+            if (
+                node.name in _LINK_BLOCKS
+                and links >= 2
+                and link_chars > LINK_DENSITY * chars
+                and words <= links
+                and id(node) not in chrome
+            ):
+                found.add(id(node))
+            top = stack[-1]
+            top[0] += chars
+            top[1] += link_chars
+            top[2] += words
+            top[3] += links
+        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
+            text = " ".join(node.split())
+            if not text:
+                continue
+            top = stack[-1]
+            top[0] += len(text)
+            if in_link:
+                top[1] += len(text)
+            else:
+                top[2] += len(text.split())
+    return found
+
+
+def layout(soup: BeautifulSoup, selector: str | None = None, page: bool = True) -> Layout:
+    """Decide the chrome and the region of ``soup``.
+
+    ``page`` is false for a fragment of HTML inside another document (a block of
+    HTML in Markdown): its chrome is dropped but its region is the whole
+    fragment and link density does not apply.
+    """
+    chrome = {
+        id(tag)
+        for tag in soup.find_all(True)
+        if tag.name in NEVER_CONTENT or _role(tag) in CHROME_ROLES
+    }
+    chrome.update(id(tag) for tag in soup.select(chrome_selector()))
+    if not page:
+        return Layout(chrome, [], None)
+    missed = False
+    if selector:
+        matched = _outermost([t for t in soup.select(selector) if not _in_chrome(t, chrome)])
+        if matched:
+            return _with_h1(soup, Layout(chrome, matched, SELECTOR))
+        missed = True
+    chrome.update(_link_blocks(soup, chrome))
+    main = _first(soup.find_all(lambda t: t.name == "main" or _role(t) == "main"), chrome)
+    if main is not None:
+        found = Layout(chrome, [main], MAIN)
+    else:
+        articles = [t for t in soup.find_all("article") if not _in_chrome(t, chrome)]
+        outer = _outermost(articles)
+        if len(outer) == 1:
+            found = Layout(chrome, outer, ARTICLE)
+        else:
+            body = _first(soup.find_all("body"), chrome)
+            found = Layout(chrome, [body] if body is not None else [], BODY)
+    found.selector_missed = missed
+    return _with_h1(soup, found)
+
+
+def _with_h1(soup: BeautifulSoup, found: Layout) -> Layout:
+    """Keep the page's first ``<h1>`` when the region has none (it stands in a header)."""
+    if not found.roots or any(root.find("h1") for root in found.roots):
+        return found
+    for h1 in soup.find_all("h1"):
+        chrome_parents = [
+            p for p in (h1, *h1.parents) if id(p) in found.chrome or p.name in NEVER_CONTENT
+        ]
+        # a heading of the page's own header, not of a sidebar or a menu
+        if all(p.name == "header" or _role(p) == "banner" for p in chrome_parents):
+            found.outside_h1 = h1
+            break
+    return found
