@@ -28,6 +28,7 @@ import dataclasses
 import datetime
 import functools
 import re
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -54,7 +55,8 @@ from seofr.document.model import (
     Span,
     TitleOrigin,
 )
-from seofr.document.sniff import front_matter_end
+from seofr.document.sniff import FrontMatter, front_matter_bounds
+from seofr.document.static_site import FILLER, Scan, mask, resolve_url, scan
 
 # Front-matter keys read into the document's fields.
 _FRONT_FIELDS = ("title", "description", "lang", "canonical", "robots")
@@ -401,13 +403,31 @@ class _OpenLink:
 class _Collector:
     """What the readers gather over the whole body."""
 
-    def __init__(self, lines: _Lines, source_map: SourceMap) -> None:
+    def __init__(
+        self, lines: _Lines, source_map: SourceMap, static: Scan | None = None, source: str = ""
+    ) -> None:
         self.lines = lines
         self.source_map = source_map
         self.body: list[Heading | Block] = []
         self.links: list[Link] = []
         self.images: list[Image] = []
         self.comments: list[Comment] = []
+        # Shortcodes and Liquid tags, masked in the lines (seofr.document.static_site)
+        self.static = static
+        self.source = source
+        self.filled: set[int] = set()  # lines where tags were masked with FILLER
+        self.consumed: set[int] = set()  # starts of the tags a link's or image's URL holds
+
+    def url(self, url: str, start: int, end: int) -> str:
+        """A link's or image's URL, read from source ``[start, end)``, its masked tags resolved."""
+        if self.static is None or FILLER not in url:
+            return url
+        return resolve_url(url, self.source, self.static.tags, start, end, consumed=self.consumed)
+
+
+def _unmask(text: str) -> str:
+    """Masked tags are white space in the text."""
+    return text.replace(FILLER, " ") if FILLER in text else text
 
 
 class _InlineReader:
@@ -470,6 +490,8 @@ class _InlineReader:
         return found if found >= 0 else None
 
     def _emit(self, text: str, start: int, end: int) -> None:
+        if self._out.static is not None:
+            text = _unmask(text)
         if self._builder is not None:
             self._cmap.emit(self._builder, text, start, end)
         for link in self._links:
@@ -526,6 +548,9 @@ class _InlineReader:
         else:
             found = self._locate("]")
             end = self._cursor if found is None else _link_tail_end(self._content, found + 1)
+            if self._out.static is not None and self._links and found is not None:
+                link = self._links[-1]
+                link.href = self._out.url(link.href, *self._cmap.source_range(found, end))
         self._cursor = max(self._cursor, end)
         while self._links and self._links[-1].html:
             self._close_link(self._cursor)  # an <a> left open inside the link ends with it
@@ -553,8 +578,12 @@ class _InlineReader:
             start, end = found, _link_tail_end(self._content, found + len(opening))
             self._cursor = end
         alt = _plain_text(token.children or ())
+        src = _readable_url(token.attrGet("src"))
+        if self._out.static is not None:
+            alt = collapse_space(_unmask(alt))
+            src = self._out.url(src, *self._cmap.source_range(start + len(opening), end))
         # Markdown cannot mark an image decorative: empty brackets are a missing alt.
-        self._add_image(_readable_url(token.attrGet("src")), alt or None, None, start, end)
+        self._add_image(src, alt or None, None, start, end)
 
     def _add_image(self, src: str, alt: str | None, role: str | None, start: int, end: int) -> None:
         self._out.images.append(Image(src, alt, self._span(start, end), role))
@@ -574,19 +603,25 @@ class _InlineReader:
                 span = self._span(start, end)
                 self._out.comments.append(Comment(event.text.strip(SPACE_CHARS), span))
             elif event.kind == "data":
-                has_content = has_content or bool(event.text.strip(SPACE_CHARS))
+                text = event.text if self._out.static is None else _unmask(event.text)
+                has_content = has_content or bool(text.strip(SPACE_CHARS))
                 for link in self._links:
-                    link.text.append(event.text)
+                    link.text.append(text)
             elif event.kind == "end":
                 if event.tag == "a" and self._links and self._links[-1].html:
                     self._close_link(end)
             elif event.tag == "a" and "href" in event.attrs:
                 rel = tuple((event.attrs.get("rel") or "").lower().split())
                 href = (event.attrs["href"] or "").strip()
+                if self._out.static is not None:
+                    href = self._out.url(href, *self._cmap.source_range(start, end))
                 self._open_link(_OpenLink(href, rel, start, html=True))
             elif event.tag == "img":
                 alt = (event.attrs.get("alt") or "") if "alt" in event.attrs else None
                 src = (event.attrs.get("src") or "").strip()
+                if self._out.static is not None:
+                    src = self._out.url(src, *self._cmap.source_range(start, end))
+                    alt = None if alt is None else _unmask(alt)
                 role = event.attrs.get("role")
                 self._add_image(src, alt, role.strip().lower() if role else role, start, end)
             elif event.tag == "br":
@@ -602,7 +637,7 @@ _CONTAINER_KINDS = {"blockquote_open": BlockKind.QUOTE, "list_item_open": BlockK
 
 
 def _html_block_text(
-    fragment: str, cmap: _ContentMap, source_map: SourceMap
+    fragment: str, cmap: _ContentMap, source_map: SourceMap, masked: bool = False
 ) -> tuple[Heading | Block, ...]:
     """The headings and blocks of an HTML block, read as an HTML page is, in the source.
 
@@ -613,6 +648,8 @@ def _html_block_text(
     # imported here: only Markdown that holds HTML text needs the HTML reader
     from seofr.document.html import html_text_builder, parse_html
 
+    if masked:
+        fragment = _unmask(fragment)  # same length: the offsets hold
     try:
         read = parse_html(fragment)
     except ValueError:  # markup the HTML parser rejects: its links were read anyway
@@ -669,7 +706,8 @@ class _BodyReader:
                 first = self._first_line + token.map[0] + (kind == "fence")
                 cmap = _ContentMap.of_lines(token.content, self._out.lines, first)
                 builder = TextBuilder()
-                cmap.emit(builder, token.content, 0, len(token.content))
+                content = token.content if self._out.static is None else _unmask(token.content)
+                cmap.emit(builder, content, 0, len(content))
                 self._add(builder.block(self._out.source_map, BlockKind.CODE))
             elif kind == "html_block":
                 first = self._first_line + token.map[0]
@@ -679,7 +717,10 @@ class _BodyReader:
                 reader.finish()
                 if has_content:
                     container = containers[-1] if containers else ""
-                    for element in _html_block_text(token.content, cmap, self._out.source_map):
+                    masked = self._out.static is not None
+                    for element in _html_block_text(
+                        token.content, cmap, self._out.source_map, masked
+                    ):
                         self._add(_in_container(element, container))
 
     def _add(self, element: Heading | Block | None) -> None:
@@ -710,6 +751,10 @@ class _BodyReader:
             cmap = _ContentMap.of_lines(content, lines, first, expected=expected)
         _InlineReader(self._out, content, cmap, builder).read(token.children or ())
         if opener.type == "heading_open":
+            if builder.empty and self._out.filled.intersection(
+                range(first, self._first_line + token.map[1] + 1)
+            ):
+                return  # a heading of masked tags only: the generator fills it
             fed, base = lines.line(first)
             indent = len(fed) - len(fed.lstrip())
             empty = source_map.span(base + indent, base + len(fed.rstrip()))
@@ -775,21 +820,70 @@ def _value_span(lines: _Lines, close: int, key: str, source_map: SourceMap) -> S
     return None
 
 
+_SYNTAX_NAMES = {"yaml": "YAML", "toml": "TOML", "json": "JSON"}
+_TOML_LINE = re.compile(r"at line (\d+)")
+# A TOML or JSON value after its key: a string (its inside), else up to a comma or comment.
+_DATA_VALUE = re.compile(r"""[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^,#\n}]*))""")
+
+
+def _toml_error(exc: Exception) -> str:
+    # the TOML starts on the document's line 2, after the opening +++
+    text = _TOML_LINE.sub(lambda m: f"at line {int(m.group(1)) + 1}", str(exc))
+    return collapse_space((text.splitlines() or [type(exc).__name__])[0])[:200]
+
+
+def _data_value_span(
+    lines: _Lines, bounds: FrontMatter, key: str, source_map: SourceMap
+) -> Span | None:
+    """Best effort: the value of top-level ``key`` in TOML or JSON front matter."""
+    if bounds.syntax == "toml":
+        pattern = re.compile(rf"[ \t]*(['\"]?){re.escape(key)}\1[ \t]*=")
+        indexes = range(1, bounds.close)
+    else:
+        pattern = re.compile(rf"(?:^|[{{,])[ \t]*\"{re.escape(key)}\"[ \t]*:")
+        indexes = range(bounds.close + 1)
+    for index in indexes:
+        fed, base = lines.line(index)
+        if bounds.syntax == "toml" and fed.lstrip().startswith("["):
+            return None  # a table: its keys are not the top level's
+        match = pattern.match(fed) if bounds.syntax == "toml" else pattern.search(fed)
+        if match is None:
+            continue
+        value = _DATA_VALUE.match(fed, match.end())
+        assert value is not None  # the pattern matches the empty string
+        group = next((g for g in (1, 2) if value.group(g) is not None), 3)
+        start, end = value.span(group)
+        if group == 3:
+            end = start + len(fed[start:end].rstrip())
+            start = end - len(fed[start:end].strip())
+            if start == end:
+                return source_map.span(base, base + len(fed.rstrip()))
+        return source_map.span(base + start, base + end)
+    return None
+
+
 def _read_front_matter(lines: _Lines, source_map: SourceMap) -> _FrontMatter:
-    close = front_matter_end(lines.fed)
-    if close is None:
+    bounds = front_matter_bounds(lines.fed)
+    if bounds is None:
         return _FrontMatter({}, 0, {})
+    close = bounds.close
     span = source_map.span(0, lines.starts[close] + len(lines.fed[close]))
-    try:
-        data = _load_yaml("\n".join(lines.fed[1:close]))
-    except Exception as exc:  # besides YAMLError, PyYAML raises ValueError on dates like 2024-13-01
-        note = InputNote("front-matter-invalid", {"error": _yaml_error(exc)}, span)
-        return _FrontMatter({}, close + 1, {}, (note,))
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        error = f"a {type(data).__name__} instead of a mapping of keys to values"
-        note = InputNote("front-matter-invalid", {"error": error}, span)
+    syntax = _SYNTAX_NAMES[bounds.syntax]
+    data: Any = bounds.data
+    error = bounds.error
+    if bounds.syntax != "json":
+        text = "\n".join(lines.fed[1:close])
+        try:
+            data = _load_yaml(text) if bounds.syntax == "yaml" else tomllib.loads(text)
+        except Exception as exc:  # besides YAMLError, PyYAML raises ValueError on 2024-13-01
+            error = _yaml_error(exc) if bounds.syntax == "yaml" else _toml_error(exc)
+    if error is None:
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            error = f"a {type(data).__name__} instead of a mapping of keys to values"
+    if error is not None:
+        note = InputNote("front-matter-invalid", {"error": error, "syntax": syntax}, span)
         return _FrontMatter({}, close + 1, {}, (note,))
     fields: dict[str, Field] = {}
     for key in _FRONT_FIELDS:
@@ -797,8 +891,41 @@ def _read_front_matter(lines: _Lines, source_map: SourceMap) -> _FrontMatter:
         # a literal block scalar (|) keeps its line breaks: a field is one line
         text = collapse_space(str(value)) if isinstance(value, _SCALARS) else ""
         if text:
-            fields[key] = Field(text, _value_span(lines, close, key, source_map))
+            if bounds.syntax == "yaml":
+                value_span = _value_span(lines, close, key, source_map)
+            else:
+                value_span = _data_value_span(lines, bounds, key, source_map)
+            fields[key] = Field(text, value_span)
     return _FrontMatter(data, close + 1, fields)
+
+
+def _add_static(out: _Collector, static: Scan) -> None:
+    """The images, links, captions and code that the masked tags stand for."""
+    source_map, source = out.source_map, out.source
+    for src, alt, start, end in static.images:
+        out.images.append(Image(src, alt, source_map.span(start, end)))
+    for href, text, start, end in static.links:
+        out.links.append(Link(href, text, source_map.span(start, end)))
+    for tag in static.tags:
+        if tag.link and tag.value and tag.start not in out.consumed:
+            # a link target written in the text: shown as a URL, linked as Hugo's linkify does
+            out.links.append(Link(tag.value, tag.value, source_map.span(tag.start, tag.end)))
+    made = [
+        *((source[start:end], start, end - start, BlockKind.CODE) for start, end in static.code),
+        *((text, start, length, BlockKind.CAPTION) for text, start, length in static.captions),
+    ]
+    for text, start, length, kind in made:
+        builder = TextBuilder()
+        builder.add(text, start, length)
+        block = builder.block(source_map, kind)
+        if block is not None:
+            at = bisect.bisect_right(out.body, block.span.start, key=_element_start)
+            out.body.insert(at, block)
+    out.images.sort(key=_element_start)
+
+
+def _element_start(element: Heading | Block | Image) -> int:
+    return element.span.start
 
 
 def parse_markdown(
@@ -820,9 +947,15 @@ def parse_markdown(
     source_map = SourceMap(source)
     lines = _Lines(source)
     front = _read_front_matter(lines, source_map)
-    out = _Collector(lines, source_map)
+    body_start = lines.starts[front.line_count] if front.line_count < len(lines.starts) else 0
+    static = scan(source, body_start) if front.line_count < len(lines.starts) else None
+    out = _Collector(lines, source_map, static, source)
+    if static is not None:
+        out.filled = mask(lines.fed, lines.starts, static.regions)
     tokens = _markdown().parse("\n".join(lines.fed[front.line_count :]))
     _BodyReader(out, front.line_count).read(tokens)
+    if static is not None:
+        _add_static(out, static)
 
     title, origin = front.fields.get("title"), TitleOrigin.FRONT_MATTER
     if title is None:

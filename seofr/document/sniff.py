@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Sequence
+from typing import Any, Literal, NamedTuple
 
 from seofr.document.model import Format
 
@@ -67,6 +69,63 @@ def front_matter_end(lines: Sequence[str]) -> int | None:
     return None
 
 
+class FrontMatter(NamedTuple):
+    """Where a front matter ends and in which syntax it is written.
+
+    ``close`` is the index of its last line (the closing ``---``/``+++``, or the
+    line of a JSON object's closing brace). ``data`` is the JSON object already
+    read (``None`` for YAML and TOML, and for JSON that does not parse).
+    """
+
+    syntax: Literal["yaml", "toml", "json"]
+    close: int
+    data: dict[str, Any] | None = None
+    error: str | None = None
+
+
+_JSON = json.JSONDecoder()
+
+
+def front_matter_bounds(lines: Sequence[str]) -> FrontMatter | None:
+    """The front matter a static-site generator (Hugo, Jekyll…) would read, if any.
+
+    - YAML: a first line ``---``, closed by the next ``---`` or ``...``;
+    - TOML (Hugo): a first line ``+++``, closed by the next ``+++``;
+    - JSON (Hugo): a JSON object at the very start, whose closing brace ends a
+      line that a line break follows. A text that merely starts with a brace is
+      not one; a first line ``{`` alone with a later line ``}`` alone is read as
+      a JSON front matter even when it does not parse (``error`` says why).
+
+    Trailing white space is allowed after the delimiters.
+    """
+    if not lines:
+        return None
+    first = lines[0].rstrip()
+    if first in ("---", "+++"):
+        closers = ("---", "...") if first == "---" else ("+++",)
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() in closers:
+                return FrontMatter("yaml" if first == "---" else "toml", index)
+        return None
+    if not first.startswith("{"):
+        return None
+    text = "\n".join(lines)
+    try:
+        data, end = _JSON.raw_decode(text)
+    except (ValueError, RecursionError) as exc:
+        error = str(exc)
+    else:
+        line_end = text.find("\n", end)
+        if isinstance(data, dict) and line_end >= 0 and not text[end:line_end].strip(" \t\r"):
+            return FrontMatter("json", text.count("\n", 0, end), data)
+        error = "the JSON object is not followed by a line break"
+    if first == "{":
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() == "}":
+                return FrontMatter("json", index, None, error)
+    return None
+
+
 def sniff_format(text: str) -> Format:
     """Guess the format of ``text`` from its first 65,536 characters.
 
@@ -74,7 +133,8 @@ def sniff_format(text: str) -> Format:
 
     1. HTML when, after white space and a byte-order mark, the text opens with
        ``<!doctype html``, ``<html`` or ``<?xml`` followed closely by one of these;
-    2. Markdown when it opens with a YAML front matter (``---`` … ``---``);
+    2. Markdown when it opens with a front matter: YAML (``---`` … ``---``),
+       TOML (``+++`` … ``+++``) or JSON (see :func:`front_matter_bounds`);
     3. HTML when it holds at least two block-level tags (``<p>``, ``<div>``,
        ``<h1>``…) and at least half of its non-blank lines start with ``<``: an
        HTML fragment, not Markdown with a few embedded tags;
@@ -93,7 +153,7 @@ def sniff_format(text: str) -> Format:
     ):
         return Format.HTML
     lines = head.split("\n")
-    if front_matter_end(lines) is not None:
+    if front_matter_bounds(lines) is not None:
         return Format.MARKDOWN
     if _looks_like_html(lines):
         return Format.HTML
