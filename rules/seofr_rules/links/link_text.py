@@ -33,6 +33,19 @@ class LinkText(Rule[LinkTextOptions]):
     ```html fail
     <p>Votre avis : <a href="javascript:void(0)">voter</a></p>
     ```
+
+    A link's name is what a screen reader says: its ``aria-label``, else its
+    text with the ``alt`` of the images inside, else its ``title``. A link
+    around an image with an ``alt`` is named; around an image without one, it
+    is not.
+
+    ```html pass
+    <p><a href="/galerie/2"><img src="vitrail.jpg" alt="Le vitrail de la nef, photo suivante"></a></p>
+    ```
+
+    ```html fail
+    <p><a href="/galerie/2"><img src="vitrail.jpg"></a></p>
+    ```
     """
 
     name = "link-text"
@@ -56,12 +69,16 @@ class LinkText(Rule[LinkTextOptions]):
         ),
         "empty": Template(
             Text(
-                fr="Lien sans texte vers {href}.",
-                en="Link without text to {href}.",
+                fr="Lien sans texte ni nom vers {href} : ni texte, ni image avec alt, ni"
+                " aria-label.",
+                en="Link without text or name to {href}: no text, no image with an alt, no"
+                " aria-label.",
             ),
             Text(
-                fr="Donnez au lien un texte qui décrit la page visée.",
-                en="Give the link a text that describes the target page.",
+                fr="Donnez au lien un texte, ou à son image un attribut alt, qui décrit la page"
+                " visée.",
+                en="Give the link a text, or its image an alt attribute, that describes the"
+                " target page.",
             ),
         ),
         "script": Template(
@@ -82,7 +99,8 @@ class LinkText(Rule[LinkTextOptions]):
             yield from self._check_link(link, vague)
 
     def _check_link(self, link: Link, vague: frozenset[str]) -> Iterator[Emitted]:
-        text = " ".join(link.text.split())
+        # the visible text when there is one (anchors are judged as read), else the name
+        text = " ".join(link.text.split()) or " ".join(link.accessible_name.split())
         if link.href.strip().lower().startswith("javascript:"):
             yield self.fail("script", link.span, text=text or link.href)
         elif not folded_words(text):

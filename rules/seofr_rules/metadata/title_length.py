@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seofr.plugin import Context, Document, Emitted, Rule, Template, Text, TitleOrigin, option
+from seofr.plugin import (
+    Context,
+    Document,
+    Emitted,
+    Param,
+    Rule,
+    Template,
+    Text,
+    TitleOrigin,
+    option,
+)
 from seofr_rules.helpers.serp import text_width, truncate
 
 
@@ -103,7 +113,7 @@ class TitleLength(Rule[TitleLengthOptions]):
             yield self.fail("missing", doc.title.span if doc.title else None, **limits)
             return
         text = " ".join(doc.title.value.split())
-        origin = ORIGINS[doc.title_origin].render(ctx.lang) if doc.title_origin else "?"
+        origin: Param = ORIGINS[doc.title_origin] if doc.title_origin else "?"
         chars = len(text)
         width = text_width(text, options.font_px)
         span = doc.title.span

@@ -102,6 +102,6 @@ class PassiveVoice(Rule[PassiveVoiceOptions]):
             yield self.info(
                 "passive",
                 sentence.span,
-                confidence=CONFIDENCE_TEXT[confidence].render(ctx.lang),
+                confidence=CONFIDENCE_TEXT[confidence],
                 excerpt=excerpt(sentence.text),
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -23,6 +24,12 @@ from seofr.plugin import (
     option,
 )
 from seofr_rules.helpers.shares import excerpt
+
+# Punctuation a word of the sentence may carry at its ends.
+_EDGES = ".,;:!?…»«()\"'“”’[]"
+# A word a writer can replace: letters, with inner hyphens or apostrophes, and no
+# capital after the first letter; not a URL, a path, a number, code or an acronym.
+_PLAIN_WORD = re.compile(r"[^\W\d_][^\W\d_A-ZÀ-ÖØ-Þ]*(?:[-'’][^\W\d_A-ZÀ-ÖØ-Þ]+)*")
 
 # Sentences listed in a fix: enough to act on, few enough to read.
 _SHOWN = 3
@@ -97,15 +104,23 @@ class Readability(Rule[ReadabilityOptions]):
         if score >= options.pass_at:
             return
         longest = heapq.nlargest(_SHOWN, sentences, key=lambda s: s.word_count)
-        vocabulary = {w.strip(".,;:!?…»«()\"'").lower() for s in sentences for w in s.words}
+        vocabulary = {
+            word.lower()
+            for s in sentences
+            for w in s.words
+            if _PLAIN_WORD.fullmatch(word := w.strip(_EDGES))
+        }
         long_words = heapq.nlargest(_SHOWN, sorted(vocabulary), key=count_syllables)
         params: dict[str, Param] = {
             "score": round(score, 1),
-            "band": band(score).render(ctx.lang),
+            "band": band(score),
             "words_per_sentence": round(words / len(sentences), 1),
             "syllables_per_word": round(syllables / words, 2),
             "target": options.pass_at,
-            "sentences": " ; ".join(f"« {excerpt(s.text, 40)} »" for s in longest),
+            "sentences": Text(
+                fr="\u202f; ".join(f"«\u00a0{excerpt(s.text, 40)}\u00a0»" for s in longest),
+                en="; ".join(f"“{excerpt(s.text, 40)}”" for s in longest),
+            ),
             "long_words": ", ".join(long_words),
         }
         yield self.at(
