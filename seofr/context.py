@@ -97,15 +97,14 @@ class Context:
 
     @cached_property
     def language(self) -> LanguageGuess:
-        """The language of the prose as a whole."""
-        from seofr.french.lang import detect_language
+        """The language of the prose as a whole: every block and heading, weighted by words.
 
-        sample: list[str] = []
-        size = 0
-        for element in self.prose:
-            if isinstance(element, Block) and element.kind is not BlockKind.QUOTE:
-                sample.append(element.text)
-                size += len(element.text)
-                if size > _LANGUAGE_SAMPLE:
-                    break
-        return detect_language(" ".join(sample), shortcut=False)
+        Quotations are left out (they may be in any language) unless the prose
+        is nothing else; :func:`seofr.french.lang.page_language` caps what it reads.
+        """
+        from seofr.french.lang import page_language
+
+        texts = [
+            e.text for e in self.prose if not (isinstance(e, Block) and e.kind is BlockKind.QUOTE)
+        ]
+        return page_language(texts or [e.text for e in self.prose])

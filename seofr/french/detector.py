@@ -16,6 +16,11 @@ in arrays, with the same arithmetic in the same order. Its results are
 identical to the last bit: tests/test_french.py compares them with langdetect's
 own detector on varied texts.
 
+seofr does not sample, though: :func:`log_likelihoods` reads every n-gram of
+the text once and sums the logarithms of the same smoothed weights langdetect
+multiplies, which is the quantity langdetect's random trials approximate
+(docs/language.md says why).
+
 Imported by :mod:`seofr.french.lang` only when a language guess is needed.
 """
 
@@ -25,9 +30,11 @@ import os
 import re
 import threading
 from array import array
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.utils.ngram import NGram
@@ -144,3 +151,37 @@ class FastDetector(Detector):  # type: ignore[misc]  # langdetect has no type hi
 def new_detector() -> Any:
     """A fresh :class:`FastDetector` on the process's factory."""
     return FastDetector(factory())
+
+
+# langdetect's smoothing of a weight: alpha / BASE_FREQ added to it, alpha = 0.5.
+_SMOOTHING = Detector.ALPHA_DEFAULT / Detector.BASE_FREQ
+
+
+@lru_cache(maxsize=16384)
+def _log_weights(ngram: str) -> Any:
+    """The logarithms of the smoothed profile weights of ``ngram``, one per language."""
+    weights = factory().word_lang_prob_map[ngram]
+    return np.log(np.asarray(weights, dtype=np.float64) + _SMOOTHING)
+
+
+def languages() -> tuple[str, ...]:
+    """The codes of the languages langdetect's profiles hold, in the order of the scores."""
+    return tuple(factory().langlist)
+
+
+def log_likelihoods(text: str) -> tuple[Any, int] | None:
+    """The log-likelihood of ``text`` under each language profile, and its n-gram count.
+
+    Every 1-, 2- and 3-gram langdetect would sample is read once (a repeated
+    n-gram counts as often as it occurs), with langdetect's cleaning and
+    smoothing; ``None`` when the text has no n-gram the profiles know.
+    """
+    detector = new_detector()
+    detector.append(text)
+    detector.cleaning_text()
+    counts = Counter(detector._extract_ngrams())
+    if not counts:
+        return None
+    rows = np.vstack([_log_weights(ngram) for ngram in counts])
+    weights = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+    return weights @ rows, int(weights.sum())

@@ -1,24 +1,40 @@
-"""Language identification with langdetect, deterministic and self-contained.
+"""Language identification on langdetect's profiles, deterministic and self-contained.
 
-langdetect runs through seofr's own factory and detector
-(:mod:`seofr.french.detector`): a fixed seed, no change to anybody else's
-langdetect settings or to the global ``random`` state.
+A guess reads every n-gram of the text once against langdetect's 55 language
+profiles (:func:`seofr.french.detector.log_likelihoods`, no random sampling)
+and turns the log-likelihoods into probabilities with a temperature and a
+prior that favours French and English, the two languages a French page holds
+(docs/language.md gives the reasons and the figures).
 
-Identification costs about half a millisecond per call, so blocks that are
-plainly French (several French function words, few English ones) are
-recognised by a word count first and only the others go to langdetect.
+A guess costs a tenth to half a millisecond, so text that is plainly French
+(several French function words, few English ones) is recognised by a word count
+first and only the rest is scored. :func:`page_language` judges a whole page
+block by block, weighted by words; :func:`mask_neutral` blanks what should not
+vote for a language (numbering, labels, URLs, code, names).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Enough text for a reliable guess; more only costs time.
 _MAX_CHARS = 2000
-# langdetect averages several random trials (7 by default); three agree on
-# anything longer than a line and cost less than half (measured on our corpus).
-_TRIALS = 3
+# Each character of a text enters three n-grams (1, 2 and 3 characters), so the
+# n-grams are far from independent: their summed log-likelihoods are divided by
+# three, which counts each character's evidence about once. Without it a
+# three-word heading would be "certain" of whatever language it leans to.
+_TEMPERATURE = 3.0
+# French and English are each ten times as likely, before reading the text, as
+# any one of the 53 other languages: what a French page holds besides French is
+# English in the vast majority of cases. The 53 together keep 73 % of the prior.
+_LOG_PRIOR_OTHER = -math.log(10.0)
+_PRIOR_FAVOURED = frozenset({"fr", "en"})
+# Probabilities below this are left out of the candidates.
+_MIN_CANDIDATE = 0.01
 
 _LETTERS = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
@@ -136,10 +152,12 @@ ENGLISH_MARKERS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class LanguageGuess:
-    """The most probable language (ISO 639-1) and its probability.
+    """The most probable language (a langdetect code) and its probability.
 
     ``language`` is ``None`` for a text without letters. ``candidates`` lists
-    every language langdetect considered, most probable first.
+    the languages of probability 1 % or more, most probable first. For a page
+    (:func:`page_language`) a probability is a share of the words: each block's
+    words counted by the probability of the language in that block.
     """
 
     language: str | None
@@ -150,6 +168,10 @@ class LanguageGuess:
     def is_french(self) -> bool:
         """Whether French is the most probable language."""
         return self.language == "fr"
+
+    def probability_of(self, language: str) -> float:
+        """The probability of ``language`` (0 when it is not among the candidates)."""
+        return next((p for code, p in self.candidates if code == language), 0.0)
 
 
 # Letters that French uses and its neighbours' leftovers rarely do, and letters
@@ -173,28 +195,171 @@ def plainly_french(text: str) -> bool:
     return plainly or (french >= 1 and english == 0 and _FRENCH_LETTERS.search(text) is not None)
 
 
+def marker_counts(text: str) -> tuple[int, int]:
+    """How many French and how many English function words ``text`` holds."""
+    words = _WORD.findall(text.lower().replace("'", "’"))
+    return sum(map(FRENCH_MARKERS.__contains__, words)), sum(
+        map(ENGLISH_MARKERS.__contains__, words)
+    )
+
+
+def count_letter_words(text: str) -> int:
+    """Words made of letters (``l’homme`` is one, ``3.1`` none)."""
+    return len(_WORD.findall(text))
+
+
+# What does not vote for a language, blanked by mask_neutral:
+_NEUTRAL = re.compile(
+    r"""
+    (?:https?://|www\.)\S+                          # URLs
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                   # e-mail addresses
+    | `[^`]*`                                          # inline code
+    | \b(?:fig(?:ure)?|tab(?:le|leau)|section|chap(?:itre|ter)|annexe|appendix|listing
+         |ex(?:emple|ample)|étape|step|partie|part|page|équation|equation|note|schéma
+         |encadré|illustration|p|n°)\.?\s*\d+(?:[.\-–]\d+)*[.:]?   # « Figure 3.1. », « Tableau 2 »
+    | (?<![\w’'])\d+(?:[.,:/\-–]\d+)*[.)]?(?![\w’'])   # numbering, figures, dates
+    | \S*(?:[_=<>{}\[\]\\|$#@~^]|::|->|\w\(|\w\.\w|(?-i:[a-zà-ÿ][A-Z]))\S*  # code-like tokens
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# A capitalised word and what precedes it since the last sentence end.
+_CAPITALIZED_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;•·—–]|\n)[\s«»\"“”(\[*-]*$")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def mask_neutral(text: str) -> str:
+    """``text`` with what should not vote for a language blanked, offsets kept.
+
+    Blanked: URLs and e-mail addresses, inline code and code-like tokens
+    (``snake_case``, ``camelCase``, ``a.b``, ``f(x)``), numbering and labels
+    (« 5.1.2 », « Figure 3.1. », « Tableau 2 »), and capitalised words that do
+    not start a sentence (product and people's names, acronyms) — the first
+    word of a sentence votes unless it is in capitals.
+    """
+    masked = _NEUTRAL.sub(_blank, text)
+    pieces: list[str] = []
+    last = 0
+    for match in _CAPITALIZED_WORD.finditer(masked):
+        word = match.group()
+        initial = _SENTENCE_START.search(masked, max(0, match.start() - 12), match.start())
+        if initial is None or (len(word) > 1 and word.isupper()):
+            pieces.append(masked[last : match.start()])
+            pieces.append(" " * len(word))
+            last = match.end()
+    pieces.append(masked[last:])
+    return "".join(pieces)
+
+
 def detect_language(text: str, shortcut: bool = True) -> LanguageGuess:
     """The language of ``text``.
 
     With ``shortcut``, plainly French text is recognised from its function words
-    without calling langdetect (its probability is then reported as 0.99).
+    without reading its n-grams (its probability is then reported as 0.99).
     """
     if not _LETTERS.search(text):
         return LanguageGuess(None, 0.0)
     if shortcut and plainly_french(text):
         return LanguageGuess("fr", 0.99, (("fr", 0.99),))
-    from langdetect.lang_detect_exception import LangDetectException
+    from seofr.french.detector import languages, log_likelihoods
 
-    from seofr.french.detector import new_detector
-
-    detector = new_detector()
-    detector.n_trial = _TRIALS
-    detector.append(text[:_MAX_CHARS])
-    try:
-        found = detector.get_probabilities()
-    except LangDetectException:
+    scored = log_likelihoods(_sample(text, _MAX_CHARS))
+    if scored is None:
         return LanguageGuess(None, 0.0)
-    candidates = tuple((str(p.lang), round(float(p.prob), 4)) for p in found)
+    log_likelihood, _ = scored
+    codes = languages()
+    scores = [
+        ll / _TEMPERATURE + (0.0 if code in _PRIOR_FAVOURED else _LOG_PRIOR_OTHER)
+        for code, ll in zip(codes, log_likelihood.tolist(), strict=True)
+    ]
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    total = sum(exps)
+    ranked = sorted(
+        ((code, e / total) for code, e in zip(codes, exps, strict=True)),
+        key=lambda item: -item[1],
+    )
+    candidates = tuple((code, round(p, 4)) for code, p in ranked if p >= _MIN_CANDIDATE)
+    return LanguageGuess(candidates[0][0], candidates[0][1], candidates)
+
+
+def _sample(text: str, limit: int) -> str:
+    """``text``, or three evenly spaced windows of it that together hold ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    window = limit // 3
+    starts = (0, (len(text) - window) // 2, len(text) - window)
+    return " ".join(text[start : start + window] for start in starts)
+
+
+# A page guess reads at most this much prose: beyond it, every n-th block.
+PAGE_SAMPLE_CHARS = 20_000
+# Consecutive blocks that are not plainly French are guessed together up to this
+# size: one score per chunk instead of one per heading or table cell.
+_CHUNK_CHARS = 1_000
+
+
+def page_language(texts: Sequence[str]) -> LanguageGuess:
+    """The language of a page's prose, block by block, weighted by words.
+
+    Each block that is plainly French counts its words as French (0.99); the
+    others are guessed in chunks of consecutive blocks (up to about a thousand
+    characters, numbering and names blanked), each chunk's words shared among
+    languages by their probabilities. A language's probability is then its
+    share of the words. Beyond :data:`PAGE_SAMPLE_CHARS` characters of prose,
+    only every n-th block is read (n chosen so the sample stays under it, from
+    the middle of the first stride), and a block longer than 2,000 characters
+    is read through three windows: a 200,000-word page costs about what a
+    20,000-character one does.
+    """
+    texts = [text for text in texts if _LETTERS.search(text)]
+    if not texts:
+        return LanguageGuess(None, 0.0)
+    total_chars = sum(len(text) for text in texts)
+    stride = max(1, math.ceil(total_chars / PAGE_SAMPLE_CHARS))
+    if stride > 1:
+        texts = texts[stride // 2 :: stride]
+    shares: defaultdict[str, float] = defaultdict(float)
+    counted = 0
+    chunk: list[str] = []
+    chunk_words = 0
+    chunk_chars = 0
+
+    def guess_chunk() -> None:
+        nonlocal counted
+        joined = " ".join(chunk)
+        guess = detect_language(mask_neutral(joined), shortcut=False)
+        if guess.language is None:  # names and numbers only: read them as they are
+            guess = detect_language(joined, shortcut=False)
+        if guess.language is not None:
+            counted += chunk_words
+            for code, probability in guess.candidates:
+                shares[code] += chunk_words * probability
+
+    for text in texts:
+        sample = _sample(text, _MAX_CHARS)
+        words = len(text.split())
+        if plainly_french(sample):
+            shares["fr"] += 0.99 * words
+            counted += words
+            continue
+        chunk.append(sample)
+        chunk_words += words
+        chunk_chars += len(sample)
+        if chunk_chars >= _CHUNK_CHARS:
+            guess_chunk()
+            chunk, chunk_words, chunk_chars = [], 0, 0
+    if chunk:
+        guess_chunk()
+    if not counted:
+        return LanguageGuess(None, 0.0)
+    ranked = sorted(
+        ((code, share / counted) for code, share in shares.items()), key=lambda i: -i[1]
+    )
+    candidates = tuple((code, round(p, 4)) for code, p in ranked if p >= _MIN_CANDIDATE)
     if not candidates:
         return LanguageGuess(None, 0.0)
     return LanguageGuess(candidates[0][0], candidates[0][1], candidates)
@@ -203,3 +368,17 @@ def detect_language(text: str, shortcut: bool = True) -> LanguageGuess:
 def is_french_tag(tag: str) -> bool:
     """Whether a declared language tag (``fr``, ``fr-FR``, ``fr_CA``…) is French."""
     return re.fullmatch(r"fr(?:[-_][A-Za-z0-9]{1,8})*", tag.strip()) is not None
+
+
+def tag_language(tag: str) -> str | None:
+    """The langdetect code a declared tag names (``en-US`` → ``en``, ``zh-Hant`` → ``zh-tw``).
+
+    ``None`` for an empty tag; a code langdetect does not know is returned as is.
+    """
+    parts = [part.lower() for part in re.split(r"[-_]", tag.strip()) if part]
+    if not parts:
+        return None
+    primary = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "fil": "tl"}.get(parts[0], parts[0])
+    if primary == "zh":
+        return "zh-tw" if {"tw", "hk", "mo", "hant"} & set(parts[1:]) else "zh-cn"
+    return primary

@@ -1,26 +1,40 @@
-"""Names of languages and percentages, for the messages of the language rules."""
+"""Names of languages and percentages, for the messages of the language rules.
+
+Names come from ``data/language_names.tsv``: every code langdetect can return,
+named in French and in English. A message never shows a code: a name it does
+not know becomes « dans une autre langue » / "in another language".
+"""
 
 from __future__ import annotations
 
+import functools
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Final
+
 from seofr.plugin import Text
 
-LANGUAGE_NAMES: dict[str, Text] = {
-    "fr": Text(fr="français", en="French"),
-    "en": Text(fr="anglais", en="English"),
-    "de": Text(fr="allemand", en="German"),
-    "es": Text(fr="espagnol", en="Spanish"),
-    "it": Text(fr="italien", en="Italian"),
-    "pt": Text(fr="portugais", en="Portuguese"),
-    "nl": Text(fr="néerlandais", en="Dutch"),
-}
+ANOTHER_LANGUAGE: Final = Text(fr="dans une autre langue", en="in another language")
 
 
-def language_name(code: str | None, lang: str) -> str:
-    """A language's name in the report's language, else its code."""
-    if code is None:
-        return "?"
-    name = LANGUAGE_NAMES.get(code)
-    return name.render("fr" if lang == "fr" else "en") if name else code
+@functools.cache
+def language_names() -> MappingProxyType[str, Text]:
+    """Code → name (``"en"`` → « anglais » / "English"), read once from the data file."""
+    resource = files("seofr_rules") / "data" / "language_names.tsv"
+    names: dict[str, Text] = {}
+    for line in resource.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, french, english = line.split("\t")
+            names[code] = Text(fr=french, en=english)
+    return MappingProxyType(names)
+
+
+def in_language(code: str | None) -> Text:
+    """« en anglais » / "in English" for ``en``; « dans une autre langue » for an unknown code."""
+    name = language_names().get(code) if code else None
+    if name is None:
+        return ANOTHER_LANGUAGE
+    return Text(fr=f"en {name.fr}", en=f"in {name.en}")
 
 
 def percent(probability: float) -> int:

@@ -1,31 +1,51 @@
-"""``foreign-fragments``: no block or line of the text is in another language than French."""
+"""``foreign-fragments``: no passage of the text is in another language than French."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
-from seofr.french.lang import detect_language, plainly_french
-from seofr.french.words import count_words
+from seofr.french.lang import (
+    LanguageGuess,
+    count_letter_words,
+    detect_language,
+    marker_counts,
+    mask_neutral,
+    plainly_french,
+)
 from seofr.plugin import (
     Block,
     BlockKind,
     Context,
     Document,
     Emitted,
+    Heading,
     Need,
     Rule,
     Template,
     Text,
     option,
 )
-from seofr_rules.helpers.languages import language_name, percent
+from seofr_rules.helpers.languages import in_language, percent
+from seofr_rules.helpers.shares import excerpt
 
 # Quoted passages may be in any language: « … », “ … ”, " … ".
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
-# A word (a run of non-spaces) whose first letter or digit is a capital or a digit.
-_CAPITALIZED = re.compile(r"(?<!\S)[^\w\s]*[A-ZÀ-ÖØ-Þ0-9]")
+# A sentence ends at . ! ? or …, closing quotes and brackets included, before a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"')\]]*\s+")
+# A source line break ends one too after : or ;, or before a capital, a digit or a
+# bullet (scraped text keeps one item a line), not inside a sentence wrapped over lines.
+_LINE_ENDS_UNIT = re.compile(r"[:;.!?…]\W*$")
+_LINE_STARTS_UNIT = re.compile(r"\W*[A-ZÀ-ÖØ-Þ0-9•]")
+# Below this many words (numbering, names and code left out) a passage is short:
+# langdetect's profiles cannot tell languages apart on a handful of words
+# (« Objets et interfaces » reads as Danish), so a short passage is reported only
+# when it is English beyond doubt and holds an English function word and no French one.
+SHORT_WORDS = 8
+SHORT_PROBABILITY = 0.99
+_EXCERPT = 80
 
 
 @dataclass(frozen=True)
@@ -34,24 +54,46 @@ class ForeignFragmentsOptions:
 
     min_words: int = option(
         4,
-        fr="Nombre minimal de mots d’un fragment pour juger sa langue.",
-        en="Fewest words a fragment needs for its language to be judged.",
+        fr="Nombre minimal de mots d’un passage pour juger sa langue.",
+        en="Fewest words a passage needs for its language to be judged.",
     )
     min_probability: float = option(
         0.9,
-        fr="Probabilité minimale d’une autre langue pour signaler le fragment.",
-        en="Lowest probability of another language to report the fragment.",
+        fr="Probabilité minimale d’une autre langue pour signaler le passage.",
+        en="Lowest probability of another language to report the passage.",
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """A sentence of a block: where it is, its text with neutral words blanked, its label."""
+
+    start: int
+    end: int
+    masked: str
+    words: int
+    french: bool
+    guess: LanguageGuess | None = None
+
+
 class ForeignFragments(Rule[ForeignFragmentsOptions]):
-    """No block or line of the text is in another language than French.
+    """No passage of the text is in another language than French.
 
     Scraped or machine-rewritten pages keep leftovers such as "Please follow and
-    like us". Each line of at least ``min-words`` words is identified on its
-    own; quotations, code, and lines made of proper nouns are not judged.
+    like us", and documentation keeps untranslated paragraphs. Each paragraph,
+    list item, table cell, heading and caption is cut into sentences (and at
+    line breaks that do not fall inside a sentence); a sentence
+    that is not plainly French is guessed with numbering and labels (« 5.1.2 »,
+    « Figure 3.1. »), URLs, code and capitalised names left out, and consecutive
+    sentences of a block that are not French make one passage, one finding.
+    A passage needs ``min-words`` words and a probability of ``min-probability``;
+    under 8 words it is reported only when it is English with a probability of
+    99 % or more and holds an English function word and no French one.
+    Quotations are not judged.
 
     ```md pass
+    # 5.1.2 Objets et interfaces
+
     Le maire a inauguré la nouvelle médiathèque samedi matin.
 
     Elle ouvrira ses portes au public dès lundi.
@@ -76,8 +118,8 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
     templates = {
         "foreign": Template(
             Text(
-                fr="Passage en {language} (probabilité {probability} %) : « {excerpt} »",
-                en="Passage in {language} (probability {probability}%): “{excerpt}”",
+                fr="Passage {language} (probabilité {probability} %) : « {excerpt} »",
+                en="Passage {language} (probability {probability}%): “{excerpt}”",
             ),
             Text(
                 fr="Traduisez ce passage en français ou supprimez-le.",
@@ -92,30 +134,98 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
         for element in ctx.prose:
             if isinstance(element, Block) and element.kind in (BlockKind.QUOTE, BlockKind.CODE):
                 continue
-            for start, end in element.lines(doc.source):
-                text = _QUOTED.sub(" ", element.text[start:end]).strip()
-                words = text.split()
-                # cheapest tests first: the split bounds the word count from above,
-                # and most lines are plainly French
-                if len(words) < options.min_words or plainly_french(text):
-                    continue
-                if count_words(text) < options.min_words:
-                    continue
-                if len(_CAPITALIZED.findall(text)) > 0.6 * len(words):
-                    continue  # names and titles, not sentences
-                guess = detect_language(text, shortcut=False)
-                if (
-                    guess.language is not None
-                    and not guess.is_french
-                    and guess.probability >= options.min_probability
-                ):
-                    span = doc.source_map.span(
-                        element.source_offset(start), element.source_offset(end)
-                    )
-                    yield self.fail(
-                        "foreign",
-                        span,
-                        language=language_name(guess.language, ctx.lang),
-                        probability=percent(guess.probability),
-                        excerpt=" ".join(words)[:80],
-                    )
+            for start, end, guess in self._passages(element, doc.source, options):
+                span = doc.source_map.span(element.source_offset(start), element.source_offset(end))
+                yield self.fail(
+                    "foreign",
+                    span,
+                    language=in_language(guess.language),
+                    probability=percent(guess.probability),
+                    excerpt=excerpt(element.text[start:end], _EXCERPT),
+                )
+
+    def _passages(
+        self, element: Block | Heading, source: str, options: ForeignFragmentsOptions
+    ) -> Iterator[tuple[int, int, LanguageGuess]]:
+        """The foreign passages of one block: (start, end) in its text and their guess."""
+        text = _QUOTED.sub(lambda m: " " * len(m.group()), element.text)
+        bounds = _sentence_bounds(text, element.lines(source))
+        # cheapest test first: most sentences are plainly French
+        if all(plainly_french(text[start:end]) for start, end in bounds):
+            return
+        run: list[_Sentence] = []
+        for start, end in bounds:
+            sentence = _judge(text[start:end], start, end)
+            if sentence.french:
+                yield from self._judge_run(run, options)
+                run = []
+            else:
+                run.append(sentence)
+        yield from self._judge_run(run, options)
+
+    @staticmethod
+    def _judge_run(
+        run: list[_Sentence], options: ForeignFragmentsOptions
+    ) -> Iterator[tuple[int, int, LanguageGuess]]:
+        """A run of consecutive sentences that are not French, as one passage if foreign."""
+        while run and not run[0].words:
+            run = run[1:]
+        while run and not run[-1].words:
+            run = run[:-1]
+        words = sum(s.words for s in run)
+        if words < options.min_words:
+            return
+        masked = " ".join(s.masked for s in run)
+        if len(run) > 1 and plainly_french(masked):
+            return  # short French sentences, together plainly French
+        guess = run[0].guess if len(run) == 1 and run[0].guess else None
+        guess = guess or detect_language(masked, shortcut=False)
+        if guess.language is None or guess.is_french:
+            return
+        if words < SHORT_WORDS:
+            french, english = marker_counts(masked)
+            if (
+                guess.language != "en"
+                or guess.probability < SHORT_PROBABILITY
+                or not english
+                or french
+            ):
+                return
+        elif guess.probability < options.min_probability:
+            return
+        yield run[0].start, run[-1].end, guess
+
+
+def _sentence_bounds(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, spaces around left out.
+
+    ``lines`` are the element's source lines, (start, end) in ``text``.
+    """
+    cuts = [(m.start() + len(m.group().rstrip()), m.end()) for m in _SENTENCE_END.finditer(text)]
+    for (_, previous_end), (next_start, _) in pairwise(lines):
+        if _LINE_ENDS_UNIT.search(text, 0, previous_end) or _LINE_STARTS_UNIT.match(
+            text, next_start
+        ):
+            cuts.append((previous_end, next_start))
+    bounds: list[tuple[int, int]] = []
+    start = len(text) - len(text.lstrip())
+    for end, next_start in sorted(cuts):
+        if end > start:
+            bounds.append((start, end))
+        start = max(start, next_start)
+    end = len(text.rstrip())
+    if end > start:
+        bounds.append((start, end))
+    return bounds
+
+
+def _judge(raw: str, start: int, end: int) -> _Sentence:
+    """One sentence: French, or its words and (when long enough to tell) its guess."""
+    if plainly_french(raw):
+        return _Sentence(start, end, raw, 0, french=True)
+    masked = mask_neutral(raw)
+    words = count_letter_words(masked)
+    if words < SHORT_WORDS:
+        return _Sentence(start, end, masked, words, french=False)
+    guess = detect_language(masked, shortcut=False)
+    return _Sentence(start, end, masked, words, french=guess.is_french, guess=guess)

@@ -5,9 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seofr.french.lang import is_french_tag
-from seofr.plugin import Context, Document, Emitted, Need, Rule, Severity, Template, Text, option
-from seofr_rules.helpers.languages import language_name, percent
+from seofr.french.lang import LanguageGuess, is_french_tag, tag_language
+from seofr.plugin import (
+    Context,
+    Document,
+    Emitted,
+    Need,
+    Param,
+    Rule,
+    Severity,
+    Template,
+    Text,
+    option,
+)
+from seofr_rules.helpers.languages import in_language, percent
 
 
 @dataclass(frozen=True)
@@ -15,18 +26,25 @@ class LanguageOptions:
     """Options of ``language``."""
 
     min_probability: float = option(
-        0.8,
-        fr="Probabilité minimale que le texte soit en français.",
-        en="Lowest probability that the text is French.",
+        0.5,
+        fr="Part minimale des mots du texte qui doivent être en français (chaque bloc compté "
+        "selon la probabilité qu’il soit en français).",
+        en="Lowest share of the text’s words that must be in French (each block counted by "
+        "the probability that it is French).",
     )
 
 
 class Language(Rule[LanguageOptions]):
     """The text is French, and the page declares it (``<html lang>``, front matter ``lang``).
 
-    The language is identified with langdetect (fixed seed, so the same text
-    always gives the same answer) and its probability is reported. A declared
-    language that is not French, or no declaration at all, is a finding.
+    The whole prose is read, block by block, and each language gets its share
+    of the words (a block's words counted by the probability of the language
+    in it, on langdetect's profiles, always the same answer for the same text).
+    The text is French when French holds at least ``min-probability`` of the
+    words, a majority by default: a French page with English passages passes
+    (``foreign-fragments`` points at them), a page mostly in another language
+    fails. A declared language that is not French, or no declaration at all
+    (``<html lang>``, ``<body lang>``, the front matter's ``lang``), is a finding.
 
     ```html pass
     <html lang="fr"><body><p>Le conseil municipal a voté le budget de la ville pour l’année prochaine.</p></body></html>
@@ -34,6 +52,14 @@ class Language(Rule[LanguageOptions]):
 
     ```html fail
     <html lang="fr"><body><p>The city council voted on next year's budget during a long evening session.</p></body></html>
+    ```
+
+    ```md fail
+    # Guide d’installation du serveur
+
+    This guide explains how to install the server on a new machine and how to check that it runs.
+
+    Download the latest release, unpack it in a folder of your choice and start the service.
     ```
 
     ```html warn
@@ -54,12 +80,28 @@ class Language(Rule[LanguageOptions]):
     templates = {
         "not-french": Template(
             Text(
-                fr="Le texte semble écrit en {language} (probabilité {probability} %), pas en français.",
-                en="The text seems to be written in {language} (probability {probability}%), not French.",
+                fr="Le texte est surtout écrit {language} ({probability} % des mots), "
+                "contre {french} % en français.",
+                en="The text is mostly written {language} ({probability}% of its words), "
+                "against {french}% in French.",
             ),
             Text(
                 fr="Traduisez le texte en français ou vérifiez que c’est le bon fichier.",
                 en="Translate the text into French or check that this is the right file.",
+            ),
+        ),
+        "french-uncertain": Template(
+            Text(
+                fr="Le français ne tient que {probability} % des mots du texte, "
+                "moins que les {required} % demandés ; le reste mêle d’autres langues.",
+                en="French holds only {probability}% of the text’s words, "
+                "below the {required}% required; the rest mixes other languages.",
+            ),
+            Text(
+                fr="Traduisez en français les passages en d’autres langues "
+                "(foreign-fragments les signale).",
+                en="Translate the passages in other languages into French "
+                "(foreign-fragments points at them).",
             ),
         ),
         "undeclared": Template(
@@ -74,8 +116,8 @@ class Language(Rule[LanguageOptions]):
         ),
         "declared-other": Template(
             Text(
-                fr="La page se déclare en « {declared} » alors que le texte est en français.",
-                en="The page declares “{declared}” while the text is in French.",
+                fr="La page se déclare {language} alors que le texte est en français.",
+                en="The page is declared {language} while its text is in French.",
             ),
             Text(
                 fr='Déclarez la langue française : lang="fr" (ou fr-FR, fr-CA…).',
@@ -93,15 +135,36 @@ class Language(Rule[LanguageOptions]):
         if guess.language is None:
             yield self.skip("no-text")
             return
-        if not guess.is_french or guess.probability < options.min_probability:
-            yield self.fail(
-                "not-french",
-                language=language_name(guess.language, ctx.lang),
-                probability=percent(guess.probability),
-            )
+        judged = verdict(guess, options.min_probability)
+        if judged is not None:
+            key, params = judged
+            yield self.fail(key, None, **params)
         declared = doc.lang
         if declared is None or not declared.value.strip():
             if doc.format != "text":
                 yield self.warn("undeclared")
-        elif not is_french_tag(declared.value):
-            yield self.fail("declared-other", declared.span, declared=declared.value)
+        elif not is_french_tag(declared.value) and judged is None:
+            # a page in another language is one finding, not two
+            language = in_language(tag_language(declared.value))
+            yield self.fail("declared-other", declared.span, language=language)
+
+
+def verdict(guess: LanguageGuess, min_probability: float) -> tuple[str, dict[str, Param]] | None:
+    """The key and values of the finding on the text's language, ``None`` when it is French.
+
+    ``not-french`` names the most probable language and is used only when it is
+    not French; French on top but under the threshold is ``french-uncertain``.
+    """
+    french = guess.probability_of("fr")
+    if guess.language is None or french >= min_probability:
+        return None
+    if guess.is_french:
+        return "french-uncertain", {
+            "probability": int(100 * french),  # floored: 79.6 % is not "80 %, under 80 %"
+            "required": percent(min_probability),
+        }
+    return "not-french", {
+        "language": in_language(guess.language),
+        "probability": percent(guess.probability),
+        "french": percent(french),
+    }
