@@ -216,20 +216,27 @@ def test_liquid_tags_count_no_word() -> None:
     assert with_tags[image.span.start : image.span.end] == LIQUID_TAGS[4]
 
 
+def links_of(source: str) -> list[tuple[str, str]]:
+    """The target and text of each link of Markdown ``source``."""
+    return [(link.href, link.text) for link in parse_markdown(source).links]
+
+
 def test_jekyll_links_get_their_target() -> None:
     source = (
         "Lisez [la recette]({% link _posts/2024-03-02-levain.md %}) et "
         "[l’article précédent]({% post_url 2024-02-10-farine %}), ou la "
         '[carte]({{ "/carte/" | relative_url }}) et le [plan]({{ site.baseurl }}/plan/).\n'
     )
-    doc = parse_markdown(source)
-    assert [(link.href, link.text) for link in doc.links] == [
+    assert links_of(source) == [
         ("_posts/2024-03-02-levain.md", "la recette"),
         ("2024-02-10-farine", "l’article précédent"),
         ("/carte/", "carte"),
         ("/plan/", "plan"),
     ]
-    assert doc.body[0].text == "Lisez la recette et l’article précédent, ou la carte et le plan."
+    assert (
+        parse_markdown(source).body[0].text
+        == "Lisez la recette et l’article précédent, ou la carte et le plan."
+    )
 
 
 def test_figure_is_an_image_with_its_alt_and_span() -> None:
@@ -275,12 +282,8 @@ def test_relref_in_html_and_alone() -> None:
         '<a href="{{< relref path="carte.md" >}}">la carte</a> et'
         ' {{< ref "horaires.md#ete" >}} en ligne.\n'
     )
-    doc = parse_markdown(source)
-    assert [(link.href, link.text) for link in doc.links] == [
-        ("carte.md", "la carte"),
-        ("horaires.md#ete", "horaires.md#ete"),
-    ]
-    assert doc.body[0].text == "la carte et en ligne."
+    assert links_of(source) == [("carte.md", "la carte"), ("horaires.md#ete", "horaires.md#ete")]
+    assert parse_markdown(source).body[0].text == "la carte et en ligne."
 
 
 def test_a_tag_at_the_start_of_a_line_makes_no_code_block() -> None:

@@ -444,6 +444,7 @@ class _InlineReader:
         self._limit = len(content)  # text ends here: the content, or an autolink's ">"
         # Links being read, innermost last: markdown-it lets an autolink sit in a link.
         self._links: list[_OpenLink] = []
+        self._masked = out.static is not None  # shortcodes or Liquid tags were masked
 
     def read(self, children: Sequence[Token]) -> None:
         """Read an inline token's children."""
@@ -490,7 +491,7 @@ class _InlineReader:
         return found if found >= 0 else None
 
     def _emit(self, text: str, start: int, end: int) -> None:
-        if self._out.static is not None:
+        if self._masked:
             text = _unmask(text)
         if self._builder is not None:
             self._cmap.emit(self._builder, text, start, end)
@@ -548,7 +549,7 @@ class _InlineReader:
         else:
             found = self._locate("]")
             end = self._cursor if found is None else _link_tail_end(self._content, found + 1)
-            if self._out.static is not None and self._links and found is not None:
+            if self._masked and self._links and found is not None:
                 link = self._links[-1]
                 link.href = self._out.url(link.href, *self._cmap.source_range(found, end))
         self._cursor = max(self._cursor, end)
@@ -579,7 +580,7 @@ class _InlineReader:
             self._cursor = end
         alt = _plain_text(token.children or ())
         src = _readable_url(token.attrGet("src"))
-        if self._out.static is not None:
+        if self._masked:
             alt = collapse_space(_unmask(alt))
             src = self._out.url(src, *self._cmap.source_range(start + len(opening), end))
         # Markdown cannot mark an image decorative: empty brackets are a missing alt.
@@ -601,7 +602,8 @@ class _InlineReader:
             start, end = offset + event.start, offset + event.end
             if event.kind == "comment":
                 span = self._span(start, end)
-                self._out.comments.append(Comment(event.text.strip(SPACE_CHARS), span))
+                text = _unmask(event.text) if self._masked else event.text
+                self._out.comments.append(Comment(text.strip(SPACE_CHARS), span))
             elif event.kind == "data":
                 text = event.text if self._out.static is None else _unmask(event.text)
                 has_content = has_content or bool(text.strip(SPACE_CHARS))
@@ -613,13 +615,13 @@ class _InlineReader:
             elif event.tag == "a" and "href" in event.attrs:
                 rel = tuple((event.attrs.get("rel") or "").lower().split())
                 href = (event.attrs["href"] or "").strip()
-                if self._out.static is not None:
+                if self._masked:
                     href = self._out.url(href, *self._cmap.source_range(start, end))
                 self._open_link(_OpenLink(href, rel, start, html=True))
             elif event.tag == "img":
                 alt = (event.attrs.get("alt") or "") if "alt" in event.attrs else None
                 src = (event.attrs.get("src") or "").strip()
-                if self._out.static is not None:
+                if self._masked:
                     src = self._out.url(src, *self._cmap.source_range(start, end))
                     alt = None if alt is None else _unmask(alt)
                 role = event.attrs.get("role")

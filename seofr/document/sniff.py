@@ -63,10 +63,8 @@ def front_matter_end(lines: Sequence[str]) -> int | None:
     """
     if not lines or lines[0].rstrip() != "---":
         return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return index
-    return None
+    bounds = front_matter_bounds(lines)
+    return None if bounds is None else bounds.close
 
 
 class FrontMatter(NamedTuple):
