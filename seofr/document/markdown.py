@@ -28,7 +28,6 @@ import dataclasses
 import datetime
 import functools
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -828,6 +827,12 @@ _TOML_LINE = re.compile(r"at line (\d+)")
 _DATA_VALUE = re.compile(r"""[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^,#\n}]*))""")
 
 
+def _load_toml(text: str) -> dict[str, Any]:
+    import tomllib  # only Hugo's TOML front matter needs it (~1 ms to import)
+
+    return tomllib.loads(text)
+
+
 def _toml_error(exc: Exception) -> str:
     # the TOML starts on the document's line 2, after the opening +++
     text = _TOML_LINE.sub(lambda m: f"at line {int(m.group(1)) + 1}", str(exc))
@@ -876,7 +881,7 @@ def _read_front_matter(lines: _Lines, source_map: SourceMap) -> _FrontMatter:
     if bounds.syntax != "json":
         text = "\n".join(lines.fed[1:close])
         try:
-            data = _load_yaml(text) if bounds.syntax == "yaml" else tomllib.loads(text)
+            data = _load_yaml(text) if bounds.syntax == "yaml" else _load_toml(text)
         except Exception as exc:  # besides YAMLError, PyYAML raises ValueError on 2024-13-01
             error = _yaml_error(exc) if bounds.syntax == "yaml" else _toml_error(exc)
     if error is None:
