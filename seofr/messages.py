@@ -15,7 +15,7 @@ INPUT_CODE = "X001"
 INPUT_NOTES: dict[str, Template] = {
     "decoding-fallback": Template(
         Text(
-            fr="Le fichier n’est pas en UTF-8 : il a été lu comme {encoding}.",
+            fr="Le fichier n’est pas en UTF-8 : il a été lu comme {encoding}.",
             en="The file is not UTF-8: it was read as {encoding}.",
         ),
         Text(
@@ -25,7 +25,7 @@ INPUT_NOTES: dict[str, Template] = {
     ),
     "decoding-declared": Template(
         Text(
-            fr="Le fichier a été lu avec l’encodage qu’il déclare : {encoding}.",
+            fr="Le fichier a été lu avec l’encodage qu’il déclare : {encoding}.",
             en="The file was read with the encoding it declares: {encoding}.",
         ),
         Text(
@@ -35,7 +35,7 @@ INPUT_NOTES: dict[str, Template] = {
     ),
     "bytes-replaced": Template(
         Text(
-            fr="{count} octet(s) illisible(s) en {encoding} ont été remplacés par « � ».",
+            fr="{count} octet(s) illisible(s) en {encoding} ont été remplacés par « � ».",
             en="{count} byte(s) not valid in {encoding} were replaced with “�”.",
         ),
         Text(
@@ -45,11 +45,11 @@ INPUT_NOTES: dict[str, Template] = {
     ),
     "characters-replaced": Template(
         Text(
-            fr="{count} caractère(s) invalide(s) (demi-paires UTF-16) remplacé(s) par « � ».",
+            fr="{count} caractère(s) invalide(s) (demi-paires UTF-16) remplacé(s) par « � ».",
             en="{count} invalid character(s) (lone UTF-16 surrogates) replaced with “�”.",
         ),
         Text(
-            fr="Corrigez le texte à la source : il a été mal converti.",
+            fr="Corrigez le texte à la source : il a été mal converti.",
             en="Correct the text at its source: it was badly converted.",
         ),
     ),
@@ -67,12 +67,12 @@ INPUT_NOTES: dict[str, Template] = {
     ),
     "front-matter-invalid": Template(
         Text(
-            fr="Le front matter YAML est illisible et a été ignoré : {error}.",
-            en="The YAML front matter could not be read and was ignored: {error}.",
+            fr="Le front matter {syntax} est illisible et a été ignoré : {error}.",
+            en="The {syntax} front matter could not be read and was ignored: {error}.",
         ),
         Text(
-            fr="Corrigez la syntaxe YAML entre les lignes « --- ».",
-            en="Fix the YAML syntax between the “---” lines.",
+            fr="Corrigez la syntaxe {syntax} du front matter.",
+            en="Fix the {syntax} syntax of the front matter.",
         ),
     ),
 }
@@ -81,7 +81,7 @@ CRASHED = "__crash__"
 
 RULE_CRASHED = Template(
     Text(
-        fr="La règle a échoué sur ce document : {error}.",
+        fr="La règle a échoué sur ce document : {error}.",
         en="The rule crashed on this document: {error}.",
     ),
     Text(

@@ -652,7 +652,7 @@ def _html_block_text(
     if masked:
         fragment = _unmask(fragment)  # same length: the offsets hold
     try:
-        read = parse_html(fragment)
+        read = parse_html(fragment, page=False)
     except ValueError:  # markup the HTML parser rejects: its links were read anyway
         return ()
     elements: list[Heading | Block] = []
