@@ -148,3 +148,27 @@ def test_input_errors() -> None:
         seofr.analyze("artcle.md")  # a typo is not a one-word document
     with pytest.raises(seofr.ConfigError, match="input-format"):
         seofr.analyze("x", input_format="docx")
+
+
+@pytest.mark.parametrize(
+    ("source", "input_format"),
+    [
+        ("", "text"),
+        ("# Un titre seul", "markdown"),
+        ("<html><body><h1>Titre</h1><h2>Et un intertitre</h2></body></html>", "html"),
+        ("[Un lien](/page)", "markdown"),
+        ("![](photo.jpg)", "markdown"),
+        ("<html><body><nav><a href='/'>Accueil</a></nav></body></html>", "html"),
+        ("Bonjour.", "text"),
+    ],
+)
+def test_no_rule_crashes_on_a_nearly_empty_document(source: str, input_format: str) -> None:
+    """Every rule, keyphrase given, on documents with almost nothing: a rule may skip,
+    never crash (a skip's reason is a real template, written in both languages)."""
+    report = seofr.analyze(source, input_format=input_format, keyword="titre", config=False)
+    crashed = [(f.rule, dict(f.params)) for f in report.findings if f.key == "__crash__"]
+    assert crashed == []
+    for result in report.results:
+        for lang in ("fr", "en"):
+            reason = report.skip_reason(result, lang)  # type: ignore[arg-type]
+            assert (reason is None) == (result.skip_key is None)

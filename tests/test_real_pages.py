@@ -5,9 +5,6 @@ chrome (navigation headers and footers, sidebars, tables of contents) kept;
 ``tests/data/pages/README.md`` gives their origin and licence. The corpus test
 reads the pages ``python -m benchmarks.corpus_pages`` copies into ``.pages/``
 and skips without them.
-
-Where seofr does not yet do the right thing, the assertion states the right
-behaviour and is marked ``xfail(strict=True)``: remove the mark when it passes.
 """
 
 from __future__ import annotations
@@ -120,22 +117,7 @@ def test_every_fixture_is_listed() -> None:
         assert name in readme
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="readability, sentence-length and passive-voice crash (KeyError"
-                " 'target'/'to_fix') on a page whose only text is one heading",
-            ),
-        )
-        if name == "libreoffice-help-noscript.html"
-        else name
-        for name in NAMES
-    ],
-)
+@pytest.mark.parametrize("name", NAMES)
 def test_fixture_analyzes_with_findings_inside_the_source(
     session: seofr.Session, name: str
 ) -> None:
@@ -151,26 +133,7 @@ def test_fixture_analyzes_with_findings_inside_the_source(
 CHROME_NAMES = [name for name in NAMES if CHROME[name].ranges]
 
 
-# chrome the engine still reads as content (commit d475e0b): the right behaviour is asserted
-CHROME_LEFT = {
-    "publican-sect-inetd.html": "Publican's div#banner (« Download the ebook ») is read as content",
-    "publican-sect-kali.html": "Publican's div#banner (« Download the ebook ») is read as content",
-    "docbook-xsl-debian-edu.html": "the title of DocBook's div.toc (« Table des matières ») is kept",
-    "asciidoctor-kicad.html": "Asciidoctor's div#footer (« Last updated … ») is read as content",
-    "libreoffice-help-isoweeknum.html": "LibreOffice help's div.relatedtopics link list is read"
-    " as content, and so is the hidden macOS menu path (<span hidden>)",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=CHROME_LEFT[name]))
-        if name in CHROME_LEFT
-        else name
-        for name in CHROME_NAMES
-    ],
-)
+@pytest.mark.parametrize("name", CHROME_NAMES)
 def test_no_body_text_comes_from_chrome(session: seofr.Session, name: str) -> None:
     _, doc = _analyze(session, name)
     ranges = _chrome_ranges(doc.source, CHROME[name])  # type: ignore[attr-defined]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from seofr.plugin import Level
+from seofr.plugin import Level, Template, Text
+
+NO_SENTENCES = Template(
+    Text(fr="Le texte n’a aucune phrase à juger.", en="The text has no sentence to judge."),
+    Text(fr="Aucune action nécessaire.", en="Nothing to do."),
+)
+"""Why a rule that judges sentences skips a text without any (a page of headings)."""
 
 
 def excerpt(text: str, limit: int = 60) -> str:

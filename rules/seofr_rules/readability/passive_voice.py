@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from seofr.plugin import Context, Document, Emitted, Heading, Need, Rule, Template, Text, option
 from seofr_rules.helpers.passive import Confidence, passive_confidence
-from seofr_rules.helpers.shares import excerpt, share_verdict
+from seofr_rules.helpers.shares import NO_SENTENCES, excerpt, share_verdict
 
 CONFIDENCE_TEXT = {
     Confidence.HIGH: Text(fr="certain", en="certain"),
@@ -58,6 +58,7 @@ class PassiveVoice(Rule[PassiveVoiceOptions]):
     )
     Options = PassiveVoiceOptions
     templates = {
+        "no-sentences": NO_SENTENCES,
         "share": Template(
             Text(
                 fr="{share} % des phrases sont à la voix passive ({passive} sur {total}) ; le maximum conseillé est {pass_share} %.",
@@ -83,7 +84,7 @@ class PassiveVoice(Rule[PassiveVoiceOptions]):
     def check(self, doc: Document, ctx: Context, options: PassiveVoiceOptions) -> Iterator[Emitted]:
         sentences = [s for s in ctx.french.sentences if not isinstance(s.element, Heading)]
         if not sentences:
-            yield self.skip("share")
+            yield self.skip("no-sentences")
             return
         found = [(s, c) for s in sentences if (c := passive_confidence(s.tokens)) is not None]
         verdict = share_verdict(len(found), len(sentences), options.pass_share, options.warn_share)

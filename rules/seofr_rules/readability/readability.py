@@ -23,7 +23,7 @@ from seofr.plugin import (
     Text,
     option,
 )
-from seofr_rules.helpers.shares import excerpt
+from seofr_rules.helpers.shares import NO_SENTENCES, excerpt
 
 # Punctuation a word of the sentence may carry at its ends.
 _EDGES = ".,;:!?…»«()\"'“”’[]"
@@ -79,6 +79,7 @@ class Readability(Rule[ReadabilityOptions]):
     )
     Options = ReadabilityOptions
     templates = {
+        "no-sentences": NO_SENTENCES,
         "hard": Template(
             Text(
                 fr="Lisibilité {score} sur 100 ({band}) : {words_per_sentence} mots par phrase, {syllables_per_word} syllabes par mot.",
@@ -96,7 +97,7 @@ class Readability(Rule[ReadabilityOptions]):
         sentences = [s for s in french.sentences if not isinstance(s.element, Heading)]
         words = sum(s.word_count for s in sentences)
         if not words:
-            yield self.skip("hard")
+            yield self.skip("no-sentences")
             return
         syllables = sum(s.syllables for s in sentences)
         score = kandel_moles(words, len(sentences), syllables)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from seofr.plugin import Context, Document, Emitted, Heading, Need, Rule, Template, Text, option
-from seofr_rules.helpers.shares import excerpt, share_verdict
+from seofr_rules.helpers.shares import NO_SENTENCES, excerpt, share_verdict
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class SentenceLength(Rule[SentenceLengthOptions]):
     )
     Options = SentenceLengthOptions
     templates = {
+        "no-sentences": NO_SENTENCES,
         "share": Template(
             Text(
                 fr="{share} % des phrases dépassent {max_words} mots ({long} sur {total}) ; le maximum conseillé est {pass_share} %.",
@@ -82,7 +83,7 @@ class SentenceLength(Rule[SentenceLengthOptions]):
     ) -> Iterator[Emitted]:
         sentences = [s for s in ctx.french.sentences if not isinstance(s.element, Heading)]
         if not sentences:
-            yield self.skip("share")
+            yield self.skip("no-sentences")
             return
         long = [s for s in sentences if s.word_count > options.max_words]
         verdict = share_verdict(len(long), len(sentences), options.pass_share, options.warn_share)
