@@ -320,3 +320,12 @@ def test_every_code_the_detector_returns_has_french_and_english_names() -> None:
     assert in_language("en").render("fr") == "en anglais"
     assert in_language("es").render("en") == "in Spanish"
     assert in_language(None).render("fr") == "dans une autre langue"
+
+
+def test_paths_and_identifiers_in_a_french_sentence_are_not_foreign() -> None:
+    page = (
+        "Celui-ci lit la configuration depuis /usr/share/outil-config/taille.conf, "
+        "/site/etc/taille.conf et /etc/taille.conf.\n\n"
+        "Réglez shutdown-at-night-wakeup-hosts pour chaque poste.\n"
+    )
+    assert _analyze(page, "foreign-fragments").findings_of("foreign-fragments") == []

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Enough text for a reliable guess; more only costs time.
@@ -218,7 +218,8 @@ _NEUTRAL = re.compile(
          |ex(?:emple|ample)|étape|step|partie|part|page|équation|equation|note|schéma
          |encadré|illustration|p|n°)\.?\s*\d+(?:[.\-–]\d+)*[.:]?   # « Figure 3.1. », « Tableau 2 »
     | (?<![\w’'])\d+(?:[.,:/\-–]\d+)*[.)]?(?![\w’'])   # numbering, figures, dates
-    | \S*(?:[_=<>{}\[\]\\|$#@~^]|::|->|\w\(|\w\.\w|(?-i:[a-zà-ÿ][A-Z]))\S*  # code-like tokens
+    | \S*(?:[/_=<>{}\[\]\\|$#@~^]|::|->|\w\(|\w\.\w|(?-i:[a-zà-ÿ][A-Z]))\S*  # code, paths
+    | \S*\w(?:-\w+){3,}\S*                           # identifiers: a-b-c-d
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -235,7 +236,7 @@ def mask_neutral(text: str) -> str:
     """``text`` with what should not vote for a language blanked, offsets kept.
 
     Blanked: URLs and e-mail addresses, inline code and code-like tokens
-    (``snake_case``, ``camelCase``, ``a.b``, ``f(x)``), numbering and labels
+    (``snake_case``, ``camelCase``, ``a.b``, ``f(x)``, ``/etc/hosts``), numbering and labels
     (« 5.1.2 », « Figure 3.1. », « Tableau 2 »), and capitalised words that do
     not start a sentence (product and people's names, acronyms) — the first
     word of a sentence votes unless it is in capitals.
@@ -278,11 +279,15 @@ def detect_language(text: str, shortcut: bool = True) -> LanguageGuess:
     top = max(scores)
     exps = [math.exp(score - top) for score in scores]
     total = sum(exps)
-    ranked = sorted(
-        ((code, e / total) for code, e in zip(codes, exps, strict=True)),
-        key=lambda item: -item[1],
-    )
+    return _guess((code, e / total) for code, e in zip(codes, exps, strict=True))
+
+
+def _guess(probabilities: Iterable[tuple[str, float]]) -> LanguageGuess:
+    """The guess whose candidates are ``probabilities`` of 1 % or more, most probable first."""
+    ranked = sorted(probabilities, key=lambda item: -item[1])
     candidates = tuple((code, round(p, 4)) for code, p in ranked if p >= _MIN_CANDIDATE)
+    if not candidates:
+        return LanguageGuess(None, 0.0)
     return LanguageGuess(candidates[0][0], candidates[0][1], candidates)
 
 
@@ -305,7 +310,7 @@ _CHUNK_CHARS = 1_000
 def page_language(texts: Sequence[str]) -> LanguageGuess:
     """The language of a page's prose, block by block, weighted by words.
 
-    Each block that is plainly French counts its words as French (0.99); the
+    Each block that is plainly French counts all its words as French; the
     others are guessed in chunks of consecutive blocks (up to about a thousand
     characters, numbering and names blanked), each chunk's words shared among
     languages by their probabilities. A language's probability is then its
@@ -343,7 +348,7 @@ def page_language(texts: Sequence[str]) -> LanguageGuess:
         sample = _sample(text, _MAX_CHARS)
         words = len(text.split())
         if plainly_french(sample):
-            shares["fr"] += 0.99 * words
+            shares["fr"] += words
             counted += words
             continue
         chunk.append(sample)
@@ -356,13 +361,7 @@ def page_language(texts: Sequence[str]) -> LanguageGuess:
         guess_chunk()
     if not counted:
         return LanguageGuess(None, 0.0)
-    ranked = sorted(
-        ((code, share / counted) for code, share in shares.items()), key=lambda i: -i[1]
-    )
-    candidates = tuple((code, round(p, 4)) for code, p in ranked if p >= _MIN_CANDIDATE)
-    if not candidates:
-        return LanguageGuess(None, 0.0)
-    return LanguageGuess(candidates[0][0], candidates[0][1], candidates)
+    return _guess((code, share / counted) for code, share in shares.items())
 
 
 def is_french_tag(tag: str) -> bool:
