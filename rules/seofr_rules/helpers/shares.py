@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from seofr.plugin import Level, Template, Text
@@ -13,9 +14,21 @@ NO_SENTENCES = Template(
 """Why a rule that judges sentences skips a text without any (a page of headings)."""
 
 
+# What an inline image, icon or formula leaves in the text when it is dropped: a
+# space before a period or a comma that ends a word (not « .png »), or before a
+# closing bracket; or a sentence that starts with the punctuation after the icon.
+_HOLE_BEFORE = re.compile(r"\s+(?=[.,](?:\s|$)|[)\]])")
+_HOLE_AT_START = re.compile(r"^[\s.,;:)\]]+")
+
+
 def excerpt(text: str, limit: int = 60) -> str:
-    """The start of ``text``, cut at a word, for quoting in a message."""
-    text = " ".join(text.split())
+    """The start of ``text``, cut at a word with « … », for quoting in a message.
+
+    The marks an inline image or icon left behind when it was dropped from the
+    text (« use the icon . A dialog ») are closed up, so that a quotation reads
+    as the page does.
+    """
+    text = _HOLE_AT_START.sub("", _HOLE_BEFORE.sub("", " ".join(text.split())))
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
