@@ -1,4 +1,4 @@
-"""seofr's own langdetect: a private factory and a faster detector, same results.
+"""seofr's own langdetect: a private factory, a faster n-gram reader, a full-pass score.
 
 langdetect's module-level ``detect`` shares one factory whose seed every user of
 the library may set. seofr builds its own factory with a fixed seed instead, so
@@ -6,20 +6,18 @@ results are repeatable and nobody else's settings change. langdetect 1.0.9 gives
 each detector its own ``random.Random``, so the global ``random`` state is left
 alone too.
 
-langdetect spends most of a call in pure-Python loops: copying the text
-character by character, reading its n-grams with a Unicode block lookup for
-each character, and updating the 55 language probabilities once per sampled
-n-gram. :class:`FastDetector` copies the text with one substitution, reads
-n-grams word by word (remembering each word's n-grams: a text repeats its
-words) and updates probabilities in one list comprehension over weights packed
-in arrays, with the same arithmetic in the same order. Its results are
-identical to the last bit: tests/test_french.py compares them with langdetect's
-own detector on varied texts.
+langdetect spends much of a call in pure-Python loops: copying the text
+character by character and reading its n-grams with a Unicode block lookup for
+each character. :class:`FastDetector` copies the text with one substitution and
+reads n-grams word by word (remembering each word's n-grams: a text repeats its
+words). Its n-grams and probabilities are identical to the last bit:
+tests/test_french.py compares them with langdetect's own detector on varied
+texts.
 
-seofr does not sample, though: :func:`log_likelihoods` reads every n-gram of
-the text once and sums the logarithms of the same smoothed weights langdetect
-multiplies, which is the quantity langdetect's random trials approximate
-(docs/language.md says why).
+seofr does not sample n-grams at random as langdetect does, though:
+:func:`log_likelihoods` reads every n-gram of the text once and sums the
+logarithms of the same smoothed weights langdetect multiplies, which is the
+quantity langdetect's random trials approximate (docs/language.md says why).
 
 Imported by :mod:`seofr.french.lang` only when a language guess is needed.
 """
@@ -29,7 +27,6 @@ from __future__ import annotations
 import os
 import re
 import threading
-from array import array
 from collections import Counter
 from functools import lru_cache
 from typing import Any
@@ -103,20 +100,8 @@ def _word_ngrams(word: str, spaced: bool) -> tuple[str, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=16384)
-def _weights(ngram: str) -> array[float] | None:
-    """The profile weights of ``ngram`` per language, packed in one block of memory.
-
-    The profiles hold them as lists of float objects scattered over the heap:
-    right after spaCy has run, reading them misses the processor's caches so
-    often that the packed copy halves the time of a language guess.
-    """
-    weights = factory().word_lang_prob_map.get(ngram)
-    return None if weights is None else array("d", weights)
-
-
 class FastDetector(Detector):  # type: ignore[misc]  # langdetect has no type hints
-    """A :class:`langdetect.detector.Detector` with faster n-gram reading and updates.
+    """A :class:`langdetect.detector.Detector` with faster text copying and n-gram reading.
 
     Build it on :func:`factory`, whose profiles the cached n-grams come from.
     """
@@ -137,15 +122,6 @@ class FastDetector(Detector):  # type: ignore[misc]  # langdetect has no type hi
             if word:
                 found.extend(_word_ngrams(word, index < last))
         return found
-
-    def _update_lang_prob(self, prob: list[float], word: str | None, alpha: float) -> bool:
-        """Multiply each language's probability by the n-gram's weight for it."""
-        weights = _weights(word) if word is not None else None
-        if weights is None:
-            return False
-        base = alpha / self.BASE_FREQ
-        prob[:] = [p * (base + w) for p, w in zip(prob, weights, strict=True)]
-        return True
 
 
 def new_detector() -> Any:
