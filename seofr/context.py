@@ -23,10 +23,6 @@ if TYPE_CHECKING:
     from seofr.french.keyphrase import KeyphraseAnalysis
     from seofr.french.lang import LanguageGuess
 
-# Enough prose for a reliable guess of the document's language; langdetect's cost
-# grows with the text it reads.
-_LANGUAGE_SAMPLE = 600
-
 
 @dataclass
 class Context:
