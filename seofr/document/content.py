@@ -136,7 +136,12 @@ def _outermost(tags: list[Tag]) -> list[Tag]:
 
 
 def _link_blocks(soup: BeautifulSoup, chrome: set[int]) -> set[int]:
-    """Containers made mostly of links, by one pass over the tree."""
+    """Containers made mostly of links, by one pass over the tree.
+
+    Judged bottom up: a block already dropped (chrome, or a list of links) does
+    not count in its parent, so a division holding a title page and a table of
+    contents loses the table and keeps the page.
+    """
     found: set[int] = set()
     # per open tag: characters, characters inside links, words outside links, links
     stack: list[list[int]] = [[0, 0, 0, 0]]
@@ -152,14 +157,16 @@ def _link_blocks(soup: BeautifulSoup, chrome: set[int]) -> set[int]:
             if node.name == "a":
                 in_link -= 1
                 links += 1
+            if id(node) in chrome:
+                continue  # dropped anyway: its text does not weigh on its parent
             if (
                 node.name in _LINK_BLOCKS
                 and links >= 2
                 and link_chars > LINK_DENSITY * chars
                 and words <= links
-                and id(node) not in chrome
             ):
                 found.add(id(node))
+                continue
             top = stack[-1]
             top[0] += chars
             top[1] += link_chars
