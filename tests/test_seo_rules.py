@@ -159,3 +159,32 @@ def test_word_count_leaves_out_leftover_lines() -> None:
         config=False,
     )
     assert counted.result("word-count").status is Status.PASS  # type: ignore[union-attr]
+
+
+def test_a_sentence_holding_the_title_is_prose_not_a_repeated_title() -> None:
+    page = (
+        "<html lang='fr'><head><title>Barre Ligne et remplissage du dessin</title></head>"
+        "<body><table><caption>Barre Ligne et remplissage du dessin</caption>"
+        "<tr><td>Outil</td></tr></table>"
+        "<p>La barre Ligne et remplissage du dessin contient les commandes qui servent à"
+        " modifier l’objet sélectionné.</p>"
+        "<p>Barre ligne et remplissage du dessin</p></body></html>"
+    )
+    report = seofr.analyze(page, select="boilerplate", config=False)
+    repeated = [f for f in report.findings_of("boilerplate") if f.key == "repeated-title"]
+    # the caption shows the title, the sentence uses its words: only the bare line is a leftover
+    assert (
+        len(repeated) == 1
+        and repeated[0].params["excerpt"] == "Barre ligne et remplissage du dessin"
+    )
+
+
+def test_a_code_cell_is_not_a_share_button() -> None:
+    page = (
+        "<html lang='fr'><body><table><tr><td>(PRINT,…)</td><td>affiche un message</td></tr>"
+        "</table><p>Imprimer</p></body></html>"
+    )
+    report = seofr.analyze(page, select="boilerplate", config=False)
+    flagged = [str(f.params["excerpt"]) for f in report.findings_of("boilerplate")]
+    assert "(PRINT,…)" not in flagged
+    assert "Imprimer" in flagged

@@ -77,6 +77,10 @@ def _index() -> _Index:
     return _Index(kinds, any_line, re.compile(_alternation(every_phrase)))
 
 
+# What a whole-line label (« Partager », "Print | Email", « Suivez-nous : ») is made of.
+_LABEL = re.compile(r"[\w\s’'&:|/·•\-–—!?«»“”\"]+")
+
+
 @lru_cache(maxsize=4096)
 def folded_line(line: str) -> str:
     """A line's folded words joined by spaces, the form the phrase lists are kept in."""
@@ -94,10 +98,13 @@ def line_kinds(line: str) -> tuple[str, ...]:
     # most lines are prose: one search tells, before a search per kind
     if words not in index.any_line and index.any_phrase.search(padded) is None:
         return ()
+    # a widget's label is words and separators; « (PRINT,…) » in a code table is not one
+    label = _LABEL.fullmatch(line.strip()) is not None
     return tuple(
         kind
         for kind, found in index.kinds.items()
-        if words in found.lines or (found.phrases is not None and found.phrases.search(padded))
+        if (label and words in found.lines)
+        or (found.phrases is not None and found.phrases.search(padded))
     )
 
 

@@ -9,6 +9,7 @@ from seofr.french.normalize import folded_words
 from seofr.plugin import (
     LEFTOVER_KINDS,
     Block,
+    BlockKind,
     Context,
     Document,
     Emitted,
@@ -19,8 +20,12 @@ from seofr.plugin import (
     folded_line,
 )
 
-# A repeated title must be long enough not to be an ordinary phrase.
+# A repeated title must be long enough not to be an ordinary phrase, and make up
+# most of its line: a sentence that merely contains the title's words is prose
+# (« La barre Ligne et remplissage contient… » under the title « Barre Ligne et
+# remplissage »), a widget's label glued to it is not (« icon Follow en US <title> »).
 _MIN_TITLE_WORDS = 4
+_TITLE_SHARE = 2 / 3
 
 
 @dataclass(frozen=True)
@@ -89,9 +94,19 @@ class Boilerplate(Rule[BoilerplateOptions]):
         title = " ".join(folded_words(doc.title.value)) if doc.title else ""
         repeated = title if len(title.split()) >= _MIN_TITLE_WORDS else ""
         for element, lines in zip(ctx.prose, ctx.leftovers.lines, strict=True):
-            in_body = bool(repeated) and isinstance(element, Block)
+            # a table's caption is where some pages show their title: not a leftover
+            in_body = (
+                bool(repeated)
+                and isinstance(element, Block)
+                and element.kind is not BlockKind.CAPTION
+            )
             for start, end, line, kinds in lines:
-                repeats = in_body and f" {repeated} " in f" {folded_line(line)} "
+                folded = folded_line(line)
+                repeats = (
+                    in_body
+                    and f" {repeated} " in f" {folded} "
+                    and len(repeated.split()) >= _TITLE_SHARE * len(folded.split())
+                )
                 if not kinds and not repeats:
                     continue
                 span = doc.source_map.span(element.source_offset(start), element.source_offset(end))
