@@ -128,6 +128,8 @@ def test_fixture_analyzes_with_findings_inside_the_source(
             assert 0 <= finding.span.start <= finding.span.end <= length, finding
     crashed = [f for f in report.findings if f.key == "__crash__"]
     assert not crashed, [(f.rule, dict(f.params)) for f in crashed]
+    # none of these generators marks its content with <main> or one <article>
+    assert report.content_region == "body"
 
 
 CHROME_NAMES = [name for name in NAMES if CHROME[name].ranges]
