@@ -23,6 +23,7 @@ import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Flag, auto
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
@@ -288,20 +289,20 @@ def name_of(key: str) -> str:
     return key.replace("-", "_")
 
 
-@typing.no_type_check
+@cache
 def _hints() -> dict[str, Any]:
+    # evaluated on first use: the annotations are strings until then
     return typing.get_type_hints(Settings)
 
 
-_HINTS: dict[str, Any] | None = None
+@cache
+def _specs() -> dict[str, Spec]:
+    return {f.name: spec for f, spec in Settings.specs()}
 
 
 def field_type(name: str) -> Any:
     """The declared type of the setting ``name``."""
-    global _HINTS  # noqa: PLW0603 - evaluated once, on first use
-    if _HINTS is None:
-        _HINTS = _hints()
-    return _HINTS[name]
+    return _hints()[name]
 
 
 def _type_name(tp: Any) -> str:
@@ -352,7 +353,7 @@ def coerce(value: Any, tp: Any, where: str) -> Any:
 
 def check_value(name: str, value: Any, where: str) -> Any:
     """``value`` for the setting ``name``, checked against its type, range and choices."""
-    spec: Spec = next(s for f, s in Settings.specs() if f.name == name)
+    spec = _specs()[name]
     tp = field_type(name)
     if typing.get_origin(tp) is tuple and isinstance(value, str):
         value = [value]  # one selector or one keyphrase, not a list of its letters
