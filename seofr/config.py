@@ -199,9 +199,11 @@ class ConfigFiles:
         identity cannot be reused); a table built for one call (front matter,
         arguments) is known by its contents.
         """
+        # only per-file-ignores make the result depend on the document's path
+        by_path = any("per-file-ignores" in layer.values for layer in layers)
         key = (
             id(registry),
-            path,
+            path if by_path else None,
             tuple(
                 (
                     layer.origin,
