@@ -55,6 +55,19 @@ def word_tokens(text: str) -> tuple[str, ...]:
 # A two-part expression: the tokens of its first part, then of its second.
 _Pair = tuple[tuple[str, ...], tuple[str, ...]]
 
+# Fixed phrases that hold a transition but never link ideas: « en tant que
+# ministre » (as), « de plus en plus » (more and more), « quoi que ce soit »
+# (anything), « le reste du temps » (the rest of), « pas tant que ça » (not that
+# much; « tant que ça dure » is lost with it). Their tokens are masked before
+# matching. Each is found through its rarest word, so a sentence without that word
+# costs one set lookup.
+_FIXED_PHRASES: dict[str, tuple[str, ...]] = {
+    "tant": ("en tant que", "tant que ça"),
+    "quoi": ("quoi que ce soit", "quoi que ce fût"),
+    "plus": ("de plus en plus",),
+    "reste": ("du reste de", "au reste de"),
+}
+
 
 @dataclass(frozen=True)
 class TransitionIndex:
@@ -64,12 +77,16 @@ class TransitionIndex:
     words of a longer expression to the expressions starting with them (« de »
     alone starts about fifty); ``pairs`` maps the first word of a two-part
     expression to those expressions, and ``pair_starts`` holds those words.
+    ``fixed`` maps a word to the fixed phrases it anchors (``_FIXED_PHRASES``,
+    as tokens) and ``fixed_anchors`` holds those words.
     """
 
     words: frozenset[str]
     phrases: dict[tuple[str, str], tuple[tuple[str, ...], ...]]
     pairs: dict[str, tuple[_Pair, ...]]
     pair_starts: frozenset[str]
+    fixed: dict[str, tuple[tuple[str, ...], ...]]
+    fixed_anchors: frozenset[str]
 
 
 @cache
@@ -88,11 +105,17 @@ def transition_index() -> TransitionIndex:
             words.add(tokens[0])
         elif tokens:
             phrases.setdefault((tokens[0], tokens[1]), []).append(tokens)
+    fixed = {
+        anchor: tuple(word_tokens(phrase) for phrase in phrases_)
+        for anchor, phrases_ in _FIXED_PHRASES.items()
+    }
     return TransitionIndex(
         frozenset(words),
         {k: tuple(v) for k, v in phrases.items()},
         {k: tuple(v) for k, v in pairs.items()},
         frozenset(pairs),
+        fixed,
+        frozenset(fixed),
     )
 
 
@@ -114,6 +137,9 @@ def has_transition(text: str) -> bool:
     index = transition_index()
     tokens = word_tokens(text)
     present = set(tokens)
+    if not present.isdisjoint(index.fixed_anchors):
+        tokens = _mask_fixed(tokens, present & index.fixed_anchors, index)
+        present = set(tokens)
     if not present.isdisjoint(index.words):
         return True
     for position, bigram in enumerate(pairwise(tokens)):
@@ -127,3 +153,17 @@ def has_transition(text: str) -> bool:
                 if after != -1 and _find(tokens, second, after) != -1:
                     return True
     return False
+
+
+def _mask_fixed(
+    tokens: tuple[str, ...], anchors: set[str], index: TransitionIndex
+) -> tuple[str, ...]:
+    """``tokens`` with every fixed phrase anchored by ``anchors`` blanked out."""
+    masked = list(tokens)
+    for anchor in anchors:
+        for phrase in index.fixed[anchor]:
+            after = _find(tokens, phrase)
+            while after != -1:
+                masked[after - len(phrase) : after] = [""] * len(phrase)
+                after = _find(tokens, phrase, after)
+    return tuple(masked)

@@ -46,7 +46,7 @@ class TransitionWords(Rule[TransitionWordsOptions]):
     """At least ``pass-share`` % of sentences hold a transition word.
 
     Transition words (« en effet », « par conséquent », « d’une part … d’autre
-    part ») guide the reader from one idea to the next. The list of about 300
+    part ») guide the reader from one idea to the next. The list of 478
     French entries is in ``seofr_rules/data/transitions_fr.txt``
     (docs/transition-words.md).
 
