@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from importlib import resources
 from itertools import islice
 from typing import Any, NamedTuple
 
@@ -26,46 +27,7 @@ from seofr.french.words import words_of
 
 Element = Heading | Block
 
-# Abbreviations after which a period does not end a sentence (lowercase, with
-# their period). The senter knows most; these are the ones it gets wrong.
-ABBREVIATIONS = frozenset(
-    [
-        "m.",
-        "mm.",
-        "mme",
-        "mmes",
-        "mlle",
-        "mlles",
-        "dr",
-        "pr",
-        "me.",
-        "st",
-        "ste",
-        "etc.",
-        "cf.",
-        "p.",
-        "ex.",
-        "env.",
-        "av.",
-        "apr.",
-        "j.-c.",
-        "n°",
-        "no.",
-        "vol.",
-        "chap.",
-        "art.",
-        "fig.",
-        "éd.",
-        "coll.",
-        "réf.",
-        "tél.",
-        "min.",
-        "max.",
-        "approx.",
-    ]
-)
 _ALNUM = re.compile(r"[^\W_]")
-_CLOSERS = frozenset("»”\"')]…")
 # Parts of speech whose morphology a rule reads (passive voice: auxiliaries, participles).
 _MORPH_POS = frozenset({"AUX", "VERB", "ADJ"})
 
@@ -182,32 +144,193 @@ def _doc_tokens(doc: Any, text: str, offset: int, needs: frozenset[Need]) -> lis
     return tokens
 
 
+# Inside a regex character class: whitespace, non-breaking spaces included.
+_SPACE = r"\s\u00a0\u202f"
+_FINAL = ".!?…"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+# Quotation marks that open, close, or do either (the straight double quote).
+_QUOTE_MARKS = re.compile('[«»“”"]')
+_SKIP_BEFORE = frozenset(" \t\n\r\u00a0\u202f")
+_SKIP_AFTER = _SKIP_BEFORE | frozenset(_FINAL)
+
+
+class _Segmentation(NamedTuple):
+    """The corrections of ``data/sentence_bounds_fr.txt``, compiled."""
+
+    never_ends: re.Pattern[str]  # an abbreviation that never ends a sentence, at the end
+    splits: re.Pattern[str]  # a sentence end the senter may miss; group 1 is the end
+    closers: frozenset[str]
+
+
+def _abbreviation_pattern(entries: Iterable[str]) -> str:
+    """One alternative per spelling: capital first letter allowed from two letters up,
+    any spaces inside, an optional period after an entry written without one."""
+    forms: set[str] = set()
+    for entry in entries:
+        letters = sum(ch.isalpha() for ch in entry)
+        forms.update({entry, entry[0].upper() + entry[1:]} if letters > 1 else {entry})
+    alternatives = []
+    for form in sorted(forms, key=len, reverse=True):
+        pattern = f"[{_SPACE}]*".join(re.escape(part) for part in form.split())
+        alternatives.append(pattern if form.endswith(".") else pattern + r"\.?")
+    return "|".join(alternatives)
+
+
+@cache
+def _segmentation() -> _Segmentation:
+    """Read the segmentation data file once per process."""
+    source = resources.files("seofr.french") / "data" / "sentence_bounds_fr.txt"
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for raw in source.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        else:
+            current.append(line)
+    closers = frozenset(sections["closers"])
+    closing = "".join(re.escape(ch) for ch in sorted(closers - {"…"}))
+    # not inside a word or another abbreviation (« J.-C. », « 3p. »)
+    alone = r"(?<![\w.\-])"
+    never_ends = re.compile(
+        rf"{alone}(?:{_abbreviation_pattern(sections['never-ends'])})[{_SPACE}]*\Z"
+    )
+    may_end = _abbreviation_pattern(sections["may-end"])
+    splits = re.compile(
+        rf"([{_FINAL}][{_SPACE}]*[{closing}]+|[{closing}]\.|{alone}(?:{may_end}))"
+        rf"[{_SPACE}]+(?=[{_UPPER}«“]|\([{_UPPER}])"
+        # a parenthesised sentence after a sentence: « … discours. (Le détail …) »
+        rf"|([{_FINAL}])[{_SPACE}]+(?=\([{_UPPER}])"
+    )
+    return _Segmentation(never_ends, splits, closers)
+
+
+def _embedded_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotations of ``text[start:end]`` that sit inside a sentence, as (open, close) offsets.
+
+    A quotation opens and closes within the text (« … », “ … ”, or straight
+    quotes paired); nested ones count as their outermost. It sits inside a
+    sentence unless it is a sentence of its own: opened at a sentence start
+    and closed before a capital letter or the end.
+    """
+    regions = []
+    depth = 0
+    opened = 0
+    for match in _QUOTE_MARKS.finditer(text, start, end):
+        at = match.start()
+        mark = text[at]
+        if mark == '"':
+            previous = text[at - 1] if at > start else " "
+            following = text[at + 1] if at + 1 < end else " "
+            opens = (previous.isspace() or previous in "([«“'’") and not following.isspace()
+        else:
+            opens = mark in "«“"
+        if opens:
+            if depth == 0:
+                opened = at
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                regions.append((opened, at))
+    embedded = []
+    for opened, closed in regions:
+        before = opened - 1
+        while before >= start and text[before] in _SKIP_BEFORE:
+            before -= 1
+        after = closed + 1
+        while after < end and text[after] in _SKIP_AFTER:
+            after += 1
+        starts_sentence = before < start or text[before] in _FINAL
+        ends_sentence = after >= end or text[after].isupper() or text[after] in '«“"'
+        if not (starts_sentence and ends_sentence):
+            embedded.append((opened, closed))
+    return embedded
+
+
 def _sentence_bounds(
     doc: Any, tokens: Sequence[Token], text: str, offset: int
 ) -> list[tuple[int, int, int, int]]:
     """Sentences as (char start, char end, first token, last token + 1).
 
     ``doc`` is the chunk of ``text`` that starts at ``offset`` (``doc.text``
-    would rebuild the string token by token).
+    would rebuild the string token by token); char offsets are the doc's.
 
-    The senter is corrected for French: a "sentence" of punctuation only (a
-    closing » after the period) joins the previous one, and so does a sentence
-    that starts with a lowercase letter or follows a known abbreviation.
+    The senter is corrected for French with ``data/sentence_bounds_fr.txt``
+    (docs/sentences.md says why). A senter sentence joins the previous one
+    when it or the previous one is punctuation only, starts with a closer
+    (« » » after the period), starts with a lowercase letter, follows an abbreviation that
+    never ends a sentence (« p. ex. », « M. », « chap. »), or starts inside a
+    quotation that sits within a sentence. A sentence is cut where the senter
+    missed an end: a final period with a closer (« ]. », « ). », « . » ») or
+    « etc. » before a capital letter, outside such a quotation.
     """
+    rules = _segmentation()
+    stop = tokens[-1].end if tokens else offset
+    quotes = _embedded_quotes(text, offset, stop) if _QUOTE_MARKS.search(text, offset, stop) else []
+
+    def quoted(at: int) -> bool:
+        return any(opened < at < closed for opened, closed in quotes)
+
     bounds: list[tuple[int, int, int, int]] = []
     for sent in doc.sents:
         start_char, end_char = sent.start_char, sent.end_char
-        first = tokens[sent.start].text
         if bounds:
             previous = bounds[-1]
-            last_token = tokens[previous[3] - 1].text.lower()
-            only_punct = _ALNUM.search(text, offset + start_char, offset + end_char) is None
-            continues = first[:1].islower() or last_token in ABBREVIATIONS
-            if only_punct or continues or all(ch in _CLOSERS for ch in first):
+            first = tokens[sent.start].text
+            joins = (
+                first[:1].islower()
+                or all(ch in rules.closers for ch in first)
+                or _ALNUM.search(text, offset + start_char, offset + end_char) is None
+                # an opening « or ( that the senter left on its own
+                or _ALNUM.search(text, offset + previous[0], offset + previous[1]) is None
+                or rules.never_ends.search(
+                    text, offset + max(previous[0], previous[1] - 16), offset + previous[1]
+                )
+                is not None
+                or (quotes and quoted(offset + start_char))
+            )
+            if joins:
                 bounds[-1] = (previous[0], end_char, previous[2], sent.end)
                 continue
         bounds.append((start_char, end_char, sent.start, sent.end))
-    return bounds
+    cuts = []
+    for match in rules.splits.finditer(text, offset, stop):
+        end = match.lastindex or 1  # the group that holds the sentence's end
+        last_chars = max(offset, match.start(end) - 16), match.start(end) + 1
+        if not (quotes and quoted(match.start())) and not rules.never_ends.search(
+            text, *last_chars
+        ):
+            cuts.append((match.end(end) - offset, match.end() - offset))
+    return _cut(bounds, cuts, tokens, offset) if cuts else bounds
+
+
+def _cut(
+    bounds: list[tuple[int, int, int, int]],
+    cuts: list[tuple[int, int]],
+    tokens: Sequence[Token],
+    offset: int,
+) -> list[tuple[int, int, int, int]]:
+    """``bounds`` cut at each (end of a sentence, start of the next) that falls inside one."""
+    result = []
+    pending = iter(cuts)
+    cut = next(pending, None)
+    for bound_start, end, bound_first, last in bounds:
+        start, first = bound_start, bound_first
+        while cut is not None and cut[1] <= start:
+            cut = next(pending, None)
+        while cut is not None and cut[1] < end:
+            token = first
+            while token < last and tokens[token].start < offset + cut[1]:
+                token += 1
+            if token < last and tokens[token].start == offset + cut[1] and token > first:
+                result.append((start, cut[0], first, token))
+                start, first = cut[1], token
+            cut = next(pending, None)
+        result.append((start, end, first, last))
+    return result
 
 
 def _sentence_tokens(
