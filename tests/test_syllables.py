@@ -155,3 +155,150 @@ def test_elided_article_adds_nothing(initial: str, rest: str) -> None:
 @given(st.integers(min_value=0, max_value=10**12))
 def test_numbers_are_read(number: int) -> None:
     assert count_syllables(str(number)) >= 1
+
+
+# --- issue 13 ------------------------------------------------------------------------
+
+
+# i, u, ou before the [j] of -ions/-iez stay vowels: no glide before a glide. The
+# imperfect has one syllable more than the present (liez 1, liiez 2), the
+# pronunciation that keeps the two tenses apart (docs/syllables.md, rule 6).
+@pytest.mark.parametrize(
+    ("imperfect", "expected", "present", "present_expected"),
+    [
+        ("liiez", 2, "liez", 1),  # [li.je] / [lje]
+        ("riions", 2, "rions", 1),  # [ʁi.jɔ̃] / [ʁjɔ̃]
+        ("méfiions", 3, "méfions", 2),  # [me.fi.jɔ̃] / [me.fjɔ̃]
+        ("criions", 3, "crions", 2),  # [kʁi.i.jɔ̃] / [kʁi.jɔ̃]: hiatus after cr
+        ("oubliiez", 4, "oubliez", 3),  # [u.bli.i.je] / [u.bli.je]
+        ("tuions", 2, "tuons", 1),  # [ty.jɔ̃] / [tɥɔ̃]
+        ("diminuions", 4, "diminuons", 3),  # [di.mi.ny.jɔ̃] / [di.mi.nɥɔ̃]
+        ("jouiez", 2, "jouez", 1),  # [ʒu.je] / [ʒwe]
+    ],
+)
+def test_vowel_before_the_j_of_ions_iez(
+    imperfect: str, expected: int, present: str, present_expected: int
+) -> None:
+    assert count_syllables(imperfect) == expected
+    assert count_syllables(present) == present_expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("payions", 2),  # after y the ending adds nothing: [pɛ.jɔ̃], like payons
+        ("croyiez", 2),
+        ("fuyions", 2),
+        ("pluie", 1),  # i before a mute e: unchanged
+        ("bruit", 1),
+        ("étudient", 3),
+        ("crient", 1),
+        ("pied", 1),  # glides elsewhere: unchanged
+        ("lion", 1),
+    ],
+)
+def test_glides_elsewhere_unchanged(word: str, expected: int) -> None:
+    assert count_syllables(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("base", "forms"),
+    [
+        ("taon", ["taons"]),
+        ("moellon", ["moellons"]),
+        ("moelleux", ["moelleuse", "moelleuses"]),
+        ("saoul", ["saouls", "saoule", "saoules"]),
+        ("abbaye", ["abbayes"]),
+        ("coach", ["coachs", "coaches", "Coachs"]),
+        ("interview", ["interviews"]),
+        ("start-up", ["start-ups"]),
+        ("toast", ["toasts"]),
+    ],
+)
+def test_inflected_forms_follow_their_listed_base(base: str, forms: list[str]) -> None:
+    assert base in syllable_exceptions()
+    for form in forms:
+        assert count_syllables(form) == count_syllables(base), form
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Mme", 1),  # not an -e form of the unit mm (3): vowelless entries get no forms
+        ("kms", 3),
+        ("moelle", 1),
+        ("moelles", 1),
+    ],
+)
+def test_inflection_stays_narrow(word: str, expected: int) -> None:
+    assert count_syllables(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected", "rules_alone"),
+    [
+        ("smartphone", 2, 2),
+        ("cheeseburger", 3, 3),
+        ("coach", 1, 2),
+        ("stand-up", 2, 2),
+        ("week-end", 2, 2),
+        ("podcast", 2, 2),
+        ("start-up", 2, 2),
+        ("fast-food", 2, 2),
+        ("leader", 2, 2),
+        ("interview", 3, 3),
+        ("coaching", 2, 3),  # [ko.tʃiŋ]
+        ("goal", 1, 2),  # [ɡol]
+        ("lifestyle", 2, 3),  # [lajf.stajl]
+        ("snowboard", 2, 3),  # [sno.bɔʁd]
+        ("battle", 2, 1),  # [ba.tœl]
+    ],
+)
+def test_loanwords_counted_as_said(word: str, expected: int, rules_alone: int) -> None:
+    assert count_syllables(word) == expected
+    assert count_syllables(word, use_exceptions=False) == rules_alone
+
+
+def test_loanword_file_is_merged_and_has_no_twins() -> None:
+    listed = syllable_exceptions()
+    assert listed["smartphone"] == 2
+    assert listed["août"] == 1
+    data = Path(__file__).resolve().parents[1] / "seofr" / "french" / "data"
+    words = []
+    for name in ("syllable_exceptions.txt", "syllable_loanwords.txt"):
+        for line in (data / name).read_text(encoding="utf-8").splitlines():
+            entry = line.split("#", 1)[0].strip()
+            if entry:
+                words.append(entry.split("\t")[0])
+    assert len(words) == len(set(words)) == len(listed)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Москва", 2),  # Cyrillic: one syllable per vowel letter
+        ("Россия", 3),
+        ("Зеленский", 3),
+        ("Αθήνα", 3),  # Greek: vowels, digraphs one
+        ("Ευρώπη", 3),  # ευ
+        ("είναι", 2),  # εί, αι
+        ("Τσίπρας", 2),
+        ("北京", 2),  # no vowel letters: one per character
+        ("κ", 1),
+    ],
+)
+def test_greek_and_cyrillic_are_read_not_spelled(word: str, expected: int) -> None:
+    assert count_syllables(word) == expected
+
+
+def test_greek_and_cyrillic_are_not_spelled_letter_by_letter() -> None:
+    assert count_syllables("Москва") < len("Москва")
+    assert count_syllables("Αθήνα") < len("Αθήνα")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("samedi", 2), ("médecin", 2), ("revenir", 2), ("vendredi", 3), ("petit", 2)],
+)
+def test_inner_schwa_keeps_the_spoken_convention(word: str, expected: int) -> None:
+    assert count_syllables(word) == expected

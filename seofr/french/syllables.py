@@ -159,6 +159,15 @@ _CODAS: Final = frozenset(
 )  # fmt: skip
 _CLUSTER_RE: Final = re.compile(r"[aeiouy]+|[^aeiouy]+")
 
+# Vowel nuclei of the two other alphabets found in French press text (names such
+# as Αθήνα, Москва). Greek: the digraphs αι ει οι υι ου αυ ευ ηυ (the accent may sit
+# on their second letter) are one vowel, a diaeresis (ϊ ϋ) separates; Cyrillic:
+# every vowel letter is a syllable, as in Россия [rɐ.ˈsʲi.jə] 3. Lowercase only:
+# callers lowercase first.
+_OTHER_SCRIPT_NUCLEUS_RE: Final = re.compile(
+    "[αεου][ιί]|[αεηο][υύ]|[αάεέηήιίϊΐοόυύϋΰωώ]|[аеёиоуыэюяіїє]"
+)
+
 # Letter names: all one syllable except W (double-vé) and Y (i grec).
 _LETTER_NAME_SYLLABLES: Final[Mapping[str, int]] = MappingProxyType({"w": 3, "y": 2})
 _DIGIT_NAME_SYLLABLES: Final[Mapping[str, int]] = MappingProxyType({"0": 2})  # zéro
@@ -207,25 +216,63 @@ def count_text_syllables(words: Iterable[str]) -> int:
     return sum(map(_count_token, words, repeat(True)))
 
 
+_EXCEPTION_FILES: Final = ("syllable_exceptions.txt", "syllable_loanwords.txt")
+
+
 @cache
 def syllable_exceptions() -> Mapping[str, int]:
-    """Return the exception list: lowercased word (accents kept) → syllable count.
+    """Return the listed words: lowercased word (accents kept) → syllable count.
 
-    It is read once from the package data file ``data/syllable_exceptions.txt``
-    (``word<TAB>count`` lines, ``#`` starts a comment).
+    They are read once from the package data files ``data/syllable_exceptions.txt``
+    and ``data/syllable_loanwords.txt`` (``word<TAB>count`` lines, ``#`` starts a
+    comment); a word listed twice is an error.
     """
-    source = resources.files("seofr.french") / "data" / "syllable_exceptions.txt"
     table: dict[str, int] = {}
-    for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        word, _, count = line.partition("\t")
-        if not count.strip().isdigit():
-            msg = f"syllable_exceptions.txt:{number}: expected 'word<TAB>count', got {raw!r}"
-            raise ValueError(msg)
-        table[_normalize(word.strip()).lower()] = int(count)
+    for name in _EXCEPTION_FILES:
+        source = resources.files("seofr.french") / "data" / name
+        for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            word, _, count = line.partition("\t")
+            key = _normalize(word.strip()).lower()
+            if not count.strip().isdigit():
+                msg = f"{name}:{number}: expected 'word<TAB>count', got {raw!r}"
+                raise ValueError(msg)
+            if key in table:
+                msg = f"{name}:{number}: {key!r} is listed twice"
+                raise ValueError(msg)
+            table[key] = int(count)
     return MappingProxyType(table)
+
+
+@cache
+def _known_counts() -> Mapping[str, int]:
+    """The listed words and their inflected forms, which keep the base's count.
+
+    A plural in -s and, after a consonant letter, the -e/-es forms (*taons*,
+    *coachs*, *saoule*); *-eux* gives *-euse(s)* (*moelleuses*). Listed words win
+    over generated forms; words without a vowel (*km*, *hmm*) get no forms.
+    """
+    listed = syllable_exceptions()
+    table: dict[str, int] = {}
+    for word, count in listed.items():
+        for form in _inflected_forms(word):
+            table.setdefault(form, count)
+    table.update(listed)
+    return MappingProxyType(table)
+
+
+def _inflected_forms(word: str) -> tuple[str, ...]:
+    if not _VOWEL_SET.intersection(word) or word.endswith("s"):
+        return ()  # km, hmm, business: no forms
+    if word.endswith("eux"):
+        return (word[:-1] + "se", word[:-1] + "ses")
+    if word.endswith("x"):
+        return ()
+    if word[-1] in _CONSONANT_LETTERS:
+        return (word + "s", word + "e", word + "es")
+    return (word + "s",)
 
 
 def _normalize(text: str) -> str:
@@ -238,7 +285,7 @@ def _normalize(text: str) -> str:
 def _count_token(token: str, use_exceptions: bool) -> int:
     text = _normalize(token)
     if use_exceptions and not text.isupper():
-        known = syllable_exceptions().get(text.lower())
+        known = _known_counts().get(text.lower())
         if known is not None:
             return known
     pieces = _PIECE_SPLIT_RE.split(text)
@@ -313,7 +360,7 @@ def _count_letters(run: str, use_exceptions: bool) -> int:
             return spelled
     lower = run.lower()
     if use_exceptions:
-        known = syllable_exceptions().get(lower)
+        known = _known_counts().get(lower)
         if known is not None:
             return known
     if not run.isupper() and any(char.isupper() for char in run[1:]):
@@ -322,7 +369,10 @@ def _count_letters(run: str, use_exceptions: bool) -> int:
             return sum(_count_letters(segment, use_exceptions) for segment in segments)
     folded = _fold(lower)
     if not _VOWEL_SET.intersection(folded):
-        return sum(_character_syllables(char) for char in folded)  # km, pff: spelled
+        # Greek and Cyrillic words are read, one syllable per vowel nucleus;
+        # km, pff and Chinese characters are spelled, one syllable per letter.
+        nuclei = len(_OTHER_SCRIPT_NUCLEUS_RE.findall(folded))
+        return nuclei or sum(_character_syllables(char) for char in folded)
     return _rule_count(folded)
 
 
@@ -579,10 +629,31 @@ def _mark_glides(units: list[tuple[str, str]], status: list[int]) -> None:
         next_kind, next_letters = units[following]
         if next_kind != _VOWEL or status[following] != _NUCLEUS:
             continue
+        if next_letters == "i" and _before_glide(units, status, following):
+            continue  # liiez [li.je], tuions [ty.jɔ̃], jouiez: no glide before the [j]
+        if letters == "i" and _stem_i_in_hiatus(units, index):
+            continue  # criions [kʁi.i.jɔ̃]: the hiatus of crions carries over
         if letters in ("u", "ü") and next_letters[0] in "iïy":
             status[index] = _GLIDE  # ui is always [ɥi], even in bruit, pluie
         elif not _after_obstruent_liquid(units, index):
             status[index] = _GLIDE  # pied, nuage, jouer; but crier, cruel, trouer
+
+
+def _before_glide(units: list[tuple[str, str]], status: list[int], index: int) -> bool:
+    """Tell whether the i at ``index`` is followed by a pronounced vowel (so is [j])."""
+    following = index + 1
+    return (
+        following < len(units) and units[following][0] == _VOWEL and status[following] == _NUCLEUS
+    )
+
+
+def _stem_i_in_hiatus(units: list[tuple[str, str]], index: int) -> bool:
+    """Tell whether this i follows an i kept in hiatus after obstruent + liquid (criions)."""
+    return (
+        index > 0
+        and units[index - 1] == (_VOWEL, "i")
+        and _after_obstruent_liquid(units, index - 1)
+    )
 
 
 def _after_obstruent_liquid(units: list[tuple[str, str]], index: int) -> bool:
