@@ -1,13 +1,36 @@
 """Focus keyphrase matching that understands French.
 
 A keyphrase is matched on its *content words*: French function words (the list
-in ``data/function_words_fr.txt``) are ignored, and each content word matches
-a word of the text with the same lemma, or the same form once case, accents
-and the plural or feminine ending are set aside. So « démission » finds
-« démissions », « démissionner » finds « démissionne » and « démissionnera »,
-« dirigeant » finds « dirigeantes », « OpenAI » finds « openai ». Elision and
-hyphens do not hide a word: « l’intelligence » holds « intelligence » and
-« vie-privée » holds « vie » and « privée ».
+in ``data/function_words_fr.txt``, cardinal numbers included) are ignored, and
+each content word matches a word of the text that shares a *key* with it. The
+keys of a word are its form and its lemma, spelled the same way
+(:func:`~seofr.french.normalize.fold_spelling`: lowercase, œ → oe, every
+apostrophe ’, accents kept), and, when they apply:
+
+- the lemma spaCy's French lexicon gives, when the tagger left the form
+  unlemmatized (a word alone, badly tagged, a rare tense: « démissionnèrent »);
+- an irregular lemma from ``data/keyphrase_lemmas_fr.txt`` (« travaux » →
+  travail, « vieil » → vieux), and the masculine of a feminine in -trice,
+  -euse or -eresse when the lexicon knows it (« vendeuse » → vendeur);
+- for a form the lexicon does not know (a neologism, a brand), the form
+  without its plural ending, or its plural and feminine endings — never a
+  known word made from a known word (« vente » is not « vent » + e).
+
+Accents are compared first: « côte » and « côté », both known, never match.
+Only when one of the two words is unknown to the lexicon (« velo », « Ecole »)
+are they compared without accents. Function words are recognised with their
+accents, so « sûr », « dû » and « né » are content words.
+
+A noun of the keyphrase does not match a verb of the text, nor the other way
+round, when both parts of speech are sure: in the text, a finite verb after
+its subject (« il ferme », « les poules couvent ») or a word after a
+determiner; in the keyphrase, the tag spaCy gives it.
+
+So « démission » finds « démissions », « démissionner » finds « démissionne »
+and « démissionnera », « dirigeant » finds « dirigeantes », « OpenAI » finds
+« openai ». Elision and hyphens do not hide a word: « l’intelligence » holds
+« intelligence » and « vie-privée » holds « vie » and « privée ». See
+``docs/keyphrase.md`` for the decisions and a measured table of examples.
 
 By default the content words may come in any order within one sentence. A
 keyphrase written in double quotes must appear as written, function words
@@ -23,25 +46,141 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from seofr.document.model import Document
 from seofr.french.analysis import FrenchAnalysis, Sentence, Token, record_from_fields
-from seofr.french.normalize import fold
+from seofr.french.normalize import fold, fold_spelling, strip_accents
 
 _PIECE = re.compile(r"[^\W_]+’?")
 _QUOTED = re.compile(r'^\s*["“«]\s*(.+?)\s*["”»]\s*$')
 # A derived word is the shorter one plus a short suffix: « démission » + « ner ».
 _MIN_ROOT = 5
 _MAX_SUFFIX = 5
+_EMPTY: frozenset[str] = frozenset()
+_LOOSE = "~"  # marks a key without accents, held by the words the lexicon does not know
+_VERBAL = frozenset({"VERB", "AUX"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
+_CLASSED = _VERBAL | _NOMINAL
+_SUBJECT_POS = frozenset({"PRON", "NOUN", "PROPN"})
+# Feminine endings and their masculine (Le Bon Usage: feminine of nouns): checked
+# against the lexicon, so « matrice » does not become « mateur ».
+_FEMININE_ENDINGS = (
+    ("trices", "teur"),
+    ("trice", "teur"),
+    ("euses", "eur"),
+    ("euse", "eur"),
+    ("eresses", "eur"),
+    ("eresse", "eur"),
+)
+# Subject pronouns: a word right after one is a verb (« elle place ses pions »).
+_SUBJECTS = frozenset({"je", "j’", "tu", "il", "ils", "elle", "elles", "on"})
+
+
+def _read_data(name: str) -> list[str]:
+    text = (files("seofr.french") / "data" / name).read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [entry for entry in entries if entry]
 
 
 @cache
 def function_words() -> frozenset[str]:
-    """French function words, folded (accents removed, ’ apostrophes)."""
-    text = (files("seofr.french") / "data" / "function_words_fr.txt").read_text(encoding="utf-8")
-    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return frozenset(fold(entry) for entry in entries if entry)
+    """French function words, spelled as :func:`fold_spelling` does (accents kept)."""
+    return frozenset(fold_spelling(entry) for entry in _read_data("function_words_fr.txt"))
+
+
+@cache
+def _unaccented_function_words() -> frozenset[str]:
+    return frozenset(strip_accents(word) for word in function_words())
+
+
+@cache
+def irregular_lemmas() -> dict[str, tuple[str, frozenset[str]]]:
+    """Form → (lemma, parts of speech it holds for, empty for any), from the data file."""
+    table: dict[str, tuple[str, frozenset[str]]] = {}
+    for entry in _read_data("keyphrase_lemmas_fr.txt"):
+        form, lemma, *pos = entry.split()
+        table[fold_spelling(form)] = (
+            fold_spelling(lemma),
+            frozenset(pos[0].split(",")) if pos else _EMPTY,
+        )
+    return table
+
+
+class Lexicon:
+    """French forms and lemmas: the tables of spaCy's French rule lemmatizer.
+
+    ``lemma_lookup`` maps 217 000 forms to a lemma, ``lemma_index`` lists the
+    lemmas of nouns, adjectives, verbs and adverbs, ``lemma_exc`` and
+    ``lemma_rules`` give verb forms their infinitive. A form in none of them is
+    *unknown*. Without the model, every form is unknown, and matching falls
+    back to comparing forms without accents and endings.
+    """
+
+    def __init__(self, lookups: Any = None) -> None:
+        self._lookup: Any = {}
+        self._verb_exc: Any = {}
+        self._verb_rules: list[list[str]] = []
+        self.nominal_lemmas: frozenset[str] = _EMPTY
+        self.verb_lemmas: frozenset[str] = _EMPTY
+        self.lemmas: frozenset[str] = _EMPTY
+        if lookups is None:
+            return
+        self._lookup = lookups.get_table("lemma_lookup")
+        index = lookups.get_table("lemma_index")
+        self.nominal_lemmas = frozenset(index.get("noun", ())) | frozenset(index.get("adj", ()))
+        self.verb_lemmas = frozenset(index.get("verb", ()))
+        self.lemmas = self.nominal_lemmas | self.verb_lemmas | frozenset(index.get("adv", ()))
+        self._verb_exc = lookups.get_table("lemma_exc").get("verb", {})
+        # the model's rules lack the present's -e (« ferme » → fermer): added
+        self._verb_rules = [*lookups.get_table("lemma_rules").get("verb", []), ["e", "er"]]
+
+    def known(self, form: str) -> bool:
+        """Whether the lexicon knows ``form``, as a lemma or as an inflected form."""
+        return form in self.lemmas or form in self._lookup
+
+    def lookup(self, form: str) -> str:
+        """The lexicon's lemma of ``form`` (one per form, whatever its part of speech), or ''."""
+        found = self._lookup.get(form)
+        return str(found[0]) if found else ""
+
+    def verb_lemma(self, form: str) -> str:
+        """The infinitive of a verb form, as spaCy's rule lemmatizer finds it, or ''."""
+        if form in self.verb_lemmas:
+            return form
+        found = self._verb_exc.get(form)
+        if found:
+            return str(found[0])
+        for old, new in self._verb_rules:
+            if form.endswith(old):
+                candidate = form[: len(form) - len(old)] + new
+                if candidate in self.verb_lemmas:
+                    return candidate
+        return ""
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The process's lexicon, loaded once: from the loaded pipeline, else from the model's files.
+
+    Reading the tables from disk takes about half a second; an analysis that
+    ran the pipeline pays nothing, the lemmatizer already holds them.
+    """
+    try:
+        from seofr.french import pipeline
+
+        for nlp in getattr(pipeline, "_loaded", {}).values():
+            if "lemmatizer" in nlp.component_names:
+                return Lexicon(nlp.get_pipe("lemmatizer").lookups)
+        import spacy.util
+        from spacy.lookups import Lookups
+
+        found = sorted(spacy.util.get_package_path(pipeline.MODEL).glob("*/lemmatizer/lookups"))
+        if found:
+            return Lexicon(Lookups().from_disk(found[0]))
+    except (ImportError, OSError, KeyError, ValueError):
+        pass
+    return Lexicon()
 
 
 def inflection_stem(form: str) -> str:
@@ -53,11 +192,49 @@ def inflection_stem(form: str) -> str:
     return form
 
 
-class Unit(NamedTuple):
-    """A word of the text for matching: folded form and lemma, offsets in its text.
+def _masculine(form: str, lex: Lexicon) -> str:
+    """The masculine of a feminine noun or adjective in -trice, -euse, -eresse, if known."""
+    for ending, replacement in _FEMININE_ENDINGS:
+        if form.endswith(ending):
+            candidate = form[: len(form) - len(ending)] + replacement
+            return candidate if candidate in lex.nominal_lemmas else ""
+    return ""
 
-    ``keys`` are the forms it may be matched by — form, lemma and both without
-    their inflection — computed once, so that matching is a set intersection.
+
+def _irregular(form: str, pos: str) -> str:
+    entry = irregular_lemmas().get(form)
+    if entry and (not pos or not entry[1] or pos in entry[1]):
+        return entry[0]
+    return ""
+
+
+def _stem_keys(form: str, lex: Lexicon) -> set[str]:
+    """Keys of a form the lexicon does not know: the form without its endings.
+
+    The plural ending alone may lead to a known word (« startups » → startup);
+    the feminine -e only to another unknown one, so that a known word is never
+    reached through a letter it does not inflect with.
+    """
+    singular = form
+    if len(form) > 3 and form[-1] in "sx" and not form.endswith("ss"):
+        singular = form[:-1]
+        if lex.known(singular):
+            return {singular, lex.lookup(singular) or singular}
+    if len(singular) > 3 and singular.endswith("e") and not lex.known(singular[:-1]):
+        return {singular, singular[:-1]}
+    return {singular}
+
+
+class Unit(NamedTuple):
+    """A word of the text for matching: spelled form and lemma, offsets in its text.
+
+    ``keys`` are the forms it may be matched by (see the module's docstring),
+    computed once, so that matching is a set intersection; when the lexicon
+    does not know the form, they also hold the same forms without accents,
+    marked with a leading ``~`` (a known word is compared with its accents).
+    ``folded`` are the keys without accents, for a keyphrase word the lexicon
+    does not know. ``word_class``
+    is « N » for a sure noun or adjective, « V » for a sure verb, else empty.
     A named tuple, like :class:`~seofr.french.analysis.Token`: there is one per
     word of the document.
     """
@@ -68,72 +245,172 @@ class Unit(NamedTuple):
     end: int
     keys: frozenset[str] = frozenset()
     is_function_word: bool = False
+    folded: frozenset[str] = frozenset()
+    known: bool = True
+    word_class: str = ""
+
+
+# What a (form, lemma, part of speech) gives a unit: keys, function word, folded, known.
+_Keys = tuple[frozenset[str], bool, frozenset[str], bool]
 
 
 @lru_cache(maxsize=65536)
-def _keys(form: str, lemma: str) -> tuple[frozenset[str], bool]:
-    # a text repeats its words: compute each (form, lemma) pair's keys once
-    keys = frozenset((form, lemma, inflection_stem(form), inflection_stem(lemma)))
-    return keys, form in function_words()
-
-
-def unit(form: str, lemma: str, start: int, end: int) -> Unit:
-    """A :class:`Unit` with its match keys."""
-    keys, is_function_word = _keys(form, lemma)
-    return Unit(form, lemma, start, end, keys, is_function_word)
-
-
-# A unit of a token before placing it: form, lemma, offsets in the token, keys.
-_Piece = tuple[str, str, int, int, frozenset[str], bool]
-
-
-@lru_cache(maxsize=65536)
-def _token_pieces(text: str, lemma: str) -> tuple[_Piece, ...]:
-    """The units of a token, relative to it; cached, as a text repeats its words."""
-    folded = fold(text)
-    folded_lemma = fold(lemma) if lemma else folded
-    pieces = list(_PIECE.finditer(folded))
-    if folded.isalnum() or (len(pieces) == 1 and pieces[0].group() == folded):
-        return ((folded, folded_lemma, 0, len(text), *_keys(folded, folded_lemma)),)
-    # « vie-privée », « week-end », « Saint-Étienne »: each part alone, its own lemma
-    return tuple(
-        (m.group(), m.group(), m.start(), m.end(), *_keys(m.group(), m.group())) for m in pieces
+def _keys(form: str, lemma: str, pos: str = "") -> _Keys:
+    # a text repeats its words: compute each (form, lemma, pos) once
+    lex = lexicon()
+    known = lex.known(form)
+    keys = {form, lemma} if lemma else {form}
+    if not lemma or lemma == form:
+        # the lemmatizer left the form as it is: alone, badly tagged, a rare tense
+        if pos in _VERBAL:
+            keys.add(lex.verb_lemma(form))
+        elif form not in lex.lemmas:
+            keys.add(lex.lookup(form))
+    for word in (form, lemma):
+        keys.add(_irregular(word, pos))
+        keys.add(_masculine(word, lex))
+    if not known:
+        keys |= _stem_keys(form, lex)
+    keys.discard("")
+    function = form in function_words() or (
+        not known and form == strip_accents(form) and form in _unaccented_function_words()
     )
+    folded = frozenset(strip_accents(key) for key in keys)
+    if not known:
+        keys.update(_LOOSE + key for key in folded)
+    return frozenset(keys), function, folded, known
 
 
-def units_of(tokens: Iterable[Token]) -> list[Unit]:
-    """Matching units of spaCy tokens: elisions are already split; hyphens split here."""
-    return [
-        record_from_fields(
-            Unit, (form, lemma, token.start + start, token.start + end, keys, is_function_word)
-        )
-        for token in tokens
-        for form, lemma, start, end, keys, is_function_word in _token_pieces(
-            token.text, token.lemma
-        )
-    ]
+def probe_keys(word: Unit) -> frozenset[str]:
+    """The keys a known keyphrase word looks for: its own, and loose ones without accents."""
+    return word.keys | frozenset(_LOOSE + key for key in word.folded)
+
+
+def unit(
+    form: str, lemma: str, start: int, end: int, *, pos: str = "", word_class: str = ""
+) -> Unit:
+    """A :class:`Unit` with its match keys (``form`` and ``lemma`` spelled by :func:`fold_spelling`)."""
+    return Unit(form, lemma, start, end, *_keys(form, lemma, pos), word_class)
+
+
+# A unit of a token before placing it: form, lemma, offsets in the token, keys…
+_Piece = tuple[str, str, int, int, frozenset[str], bool, frozenset[str], bool]
+
+
+@lru_cache(maxsize=65536)
+def _token_pieces(text: str, lemma: str, pos: str) -> tuple[_Piece, ...]:
+    """The units of a token, relative to it; cached, as a text repeats its words."""
+    # word boundaries are found in the length-preserving fold, so offsets hold
+    pieces = list(_PIECE.finditer(fold(text)))
+    if len(pieces) == 1 and pieces[0].end() - pieces[0].start() == len(text):
+        form = fold_spelling(text)
+        spelled_lemma = fold_spelling(lemma) if lemma else form
+        return ((form, spelled_lemma, 0, len(text), *_keys(form, spelled_lemma, pos)),)
+    # « vie-privée », « week-end », « lʼéquipe »: each part alone, its own lemma
+    found = []
+    for m in pieces:
+        form = fold_spelling(text[m.start() : m.end()])
+        found.append((form, form, m.start(), m.end(), *_keys(form, form, "")))
+    return tuple(found)
+
+
+def _text_class(token: Token, previous: Token | None, before: Token | None) -> str:
+    """« V » for a sure verb, « N » for a sure noun or adjective, else ''.
+
+    spaCy gives no probability: the context makes the tag sure. A finite verb
+    after a pronoun or a noun (its subject); a noun or adjective after a
+    determiner; and a word the tagger calls a noun right after a subject
+    pronoun is a verb when the lexicon knows it as one (« elle place »).
+    """
+    if previous is None:
+        return ""
+    if token.pos in _VERBAL:
+        return "V" if previous.pos in _SUBJECT_POS and "VerbForm=Fin" in token.morph else ""
+    if previous.pos == "DET":
+        return "N"
+    if (
+        previous.pos == "PRON"
+        and fold_spelling(previous.text) in _SUBJECTS
+        and (before is None or before.pos != "ADP")
+        and lexicon().verb_lemma(fold_spelling(token.text))
+    ):
+        return "V"
+    return ""
+
+
+def _keyphrase_class(token: Token, previous: Token | None, before: Token | None) -> str:
+    """The class of a keyphrase word: sure in context as in a text, else as tagged.
+
+    A keyphrase is short and often a lone word, which spaCy tags with no
+    context: a verb tag holds only for an infinitive or a form that is no
+    noun or adjective (« vélo » alone is tagged as a participle).
+    """
+    in_context = _text_class(token, previous, before)
+    if in_context:
+        return in_context
+    if token.pos in _VERBAL:
+        form = fold_spelling(token.text)
+        if "VerbForm=Inf" in token.morph or form not in lexicon().nominal_lemmas:
+            return "V"
+        return "N"
+    return "N" if token.pos in _NOMINAL else ""
+
+
+def units_of(tokens: Sequence[Token], keyphrase: bool = False) -> list[Unit]:
+    """Matching units of spaCy tokens: elisions are already split; hyphens split here.
+
+    ``keyphrase`` says the tokens are a keyphrase's, whose parts of speech are
+    taken as tagged when the context says nothing (:func:`_keyphrase_class`);
+    a text's are sure only in context (:func:`_text_class`).
+    """
+    found: list[Unit] = []
+    append = found.append
+    classify = _keyphrase_class if keyphrase else _text_class
+    previous: Token | None = None
+    before: Token | None = None
+    for token in tokens:
+        pos = token.pos
+        word_class = ""
+        if pos in _CLASSED and (keyphrase or previous is not None):
+            word_class = classify(token, previous, before)
+            if word_class == "V" and pos not in _VERBAL:
+                pos = "VERB"  # tagged as a noun, a verb in context: lemmatized as a verb
+        pieces = _token_pieces(token.text, token.lemma, pos)
+        if len(pieces) == 1:
+            p = pieces[0]
+            fields = (p[0], p[1], token.start, token.end, p[4], p[5], p[6], p[7], word_class)
+            append(record_from_fields(Unit, fields))
+        else:
+            for p in pieces:
+                fields = (
+                    p[0], p[1], token.start + p[2], token.start + p[3], p[4], p[5], p[6], p[7], ""
+                )  # fmt: skip
+                append(record_from_fields(Unit, fields))
+        before, previous = previous, token
+    return found
 
 
 def units_of_text(text: str, lemmas: Mapping[str, str] | None = None) -> list[Unit]:
     """Matching units of a short text without running the pipeline on it.
 
-    ``lemmas`` maps folded forms to lemmas, as the document's own prose showed
+    ``lemmas`` maps spelled forms to lemmas, as the document's own prose showed
     them; other forms stand for their lemma (slugs, file names, rare words).
     """
     lemmas = lemmas or {}
-    return [
-        unit(m.group(), lemmas.get(m.group(), m.group()), m.start(), m.end())
-        for m in _PIECE.finditer(fold(text))
-    ]
+    found = []
+    for m in _PIECE.finditer(fold(text)):
+        form = fold_spelling(text[m.start() : m.end()])
+        found.append(unit(form, lemmas.get(form, form), m.start(), m.end()))
+    return found
 
 
 def lemma_map(sentences: Iterable[Sentence]) -> dict[str, str]:
-    """Folded form → folded lemma, from the tagged prose (the first reading wins)."""
+    """Spelled form → spelled lemma, from the tagged prose (the first reading wins)."""
     found: dict[str, str] = {}
     for sentence in sentences:
         for token in sentence.tokens:
             if token.lemma:
-                found.setdefault(fold(token.text), fold(token.lemma))
+                found.setdefault(fold_spelling(token.text), fold_spelling(token.lemma))
     return found
 
 
@@ -144,6 +421,7 @@ class Keyphrase:
     text: str
     words: tuple[Unit, ...]
     exact: tuple[str, ...] | None = None
+    exact_units: tuple[Unit, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -154,11 +432,21 @@ class Keyphrase:
 def parse_keyphrase(text: str, tokens: Sequence[Token]) -> Keyphrase:
     """The keyphrase ``text``, whose spaCy ``tokens`` give the lemmas of its words."""
     quoted = _QUOTED.match(text)
-    units = units_of(tokens) if tokens else units_of_text(text)
+    units = units_of(tokens, keyphrase=True) if tokens else units_of_text(text)
+    words = tuple(u for u in units if not u.is_function_word)
     if quoted:
         exact = tuple(u.form for u in units)
-        return Keyphrase(text, tuple(u for u in units if not u.is_function_word), exact or None)
-    return Keyphrase(text, tuple(u for u in units if not u.is_function_word))
+        return Keyphrase(text, words, exact or None, tuple(units))
+    return Keyphrase(text, words)
+
+
+def same_word(word: Unit, unit: Unit) -> bool:
+    """Whether ``unit`` of a text is the keyphrase ``word`` (derivations aside)."""
+    if word.word_class and unit.word_class and word.word_class != unit.word_class:
+        return False
+    if word.known:
+        return not probe_keys(word).isdisjoint(unit.keys)
+    return not word.folded.isdisjoint(unit.folded)
 
 
 class Matcher:
@@ -170,15 +458,25 @@ class Matcher:
 
     def positions(self, word: Unit, units: Sequence[Unit]) -> list[int]:
         """Indexes of the content units that are the keyphrase ``word``, inflected or not."""
-        keys = word.keys
+        # a known word is compared with its accents, but an unknown unit's loose
+        # keys stand without them; an unknown word is compared without accents
+        known = word.known
+        keys = probe_keys(word) if known else word.folded
         derivations = self.derivations
-        # inlined rather than a call per unit: this runs on every word of the text
+        word_class = word.word_class
+        # inlined rather than a call per unit: this runs on every word of the text;
+        # a sure noun is not a sure verb (« il ferme » is not « la ferme »), but
+        # a derivation crosses parts of speech by nature
         return [
             i
             for i, unit in enumerate(units)
             if not unit.is_function_word
             and (
-                not keys.isdisjoint(unit.keys) or (derivations and _derived(unit.lemma, word.lemma))
+                (
+                    not keys.isdisjoint(unit.keys if known else unit.folded)
+                    and (not word_class or not unit.word_class or unit.word_class == word_class)
+                )
+                or (derivations and _derived(unit.lemma, word.lemma))
             )
         ]
 
@@ -201,20 +499,23 @@ class Matcher:
         return found
 
     def _exact(self, units: Sequence[Unit]) -> list[tuple[int, int]]:
-        wanted = self.keyphrase.exact or ()
+        wanted = self.keyphrase.exact_units
         size = len(wanted)
         found = []
         for index in range(len(units) - size + 1):
             window = units[index : index + size]
             if all(
-                u.form == w or (not u.is_function_word and self._same_form(w, u))
+                u.form == w.form or (not u.is_function_word and self._same_form(w, u))
                 for u, w in zip(window, wanted, strict=True)
             ):
                 found.append((window[0].start, window[-1].end))
         return found
 
-    def _same_form(self, form: str, candidate: Unit) -> bool:
-        return inflection_stem(candidate.form) == inflection_stem(form)
+    def _same_form(self, word: Unit, candidate: Unit) -> bool:
+        # as written: the same word, only its plural or feminine ending may differ
+        return same_word(word, candidate) and inflection_stem(
+            strip_accents(candidate.form)
+        ) == inflection_stem(strip_accents(word.form))
 
     def coverage(self, units: Sequence[Unit]) -> float:
         """The share of content words present in ``units`` (0 to 1)."""
@@ -288,7 +589,7 @@ def suggest_keyphrases(
                 candidate.count += 1
                 candidate.proper = candidate.proper or token.pos == "PROPN"
                 candidate.forms[sentence.element.text[first.start : token.end]] += 1
-    stems = {inflection_stem(u.lemma) for units in emphasized for u in units}
+    stems = {inflection_stem(fold(u.lemma)) for units in emphasized for u in units}
 
     def content(key: tuple[str, ...]) -> list[str]:
         return [w for w in key if w not in _JOINERS]

@@ -1,22 +1,68 @@
-"""Text folding for comparisons that ignore case, accents and apostrophe style."""
+"""Text folding for comparisons that ignore case, accents and apostrophe style.
+
+Two folds share one table of spelling variants (:data:`FOLD_TABLE`):
+
+- :func:`fold` lowercases, removes accents and writes every apostrophe ’; it
+  keeps the length of the text, so offsets in the folded text are offsets in
+  the text (``original-overlap`` relies on it). Ligatures, which would change
+  the length, are left as they are.
+- :func:`fold_spelling` lowercases and applies the whole table — apostrophes,
+  œ → oe, æ → ae, typographic ligatures (ﬁ → fi…) — but keeps the accents:
+  « Sœur » → « soeur », « lʼÉquipe » → « l’équipe ». Keyphrase matching
+  compares words in this form first, and removes accents
+  (:func:`strip_accents`) only as a fallback.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-_UNACCENT = str.maketrans(
-    "àâäáãåéèêëíìîïóòôöõúùûüýÿçñ'‘`´",
-    "aaaaaaeeeeiiiiooooouuuuyycn’’’’",
-)
+# Every character written for an apostrophe: ASCII ', left and right quotes,
+# backtick, acute accent, modifier letter apostrophe (U+02BC, which Unicode
+# counts as a letter: « lʼéquipe » would stay one word), prime, fullwidth.
+APOSTROPHES = "'‘’`´ʼ′＇"
+# Spelling variants folded before any comparison (lowercase input). One
+# character may become two: œ and æ are written oe and ae as often as not.
+FOLD_TABLE: dict[int, str] = {
+    **{ord(c): "’" for c in APOSTROPHES},
+    ord("œ"): "oe",
+    ord("æ"): "ae",
+    ord("ﬀ"): "ff",
+    ord("ﬁ"): "fi",
+    ord("ﬂ"): "fl",
+    ord("ﬃ"): "ffi",
+    ord("ﬄ"): "ffl",
+    ord("ﬅ"): "st",
+    ord("ﬆ"): "st",
+}
+_ACCENTED = "àâäáãåéèêëíìîïóòôöõúùûüýÿçñ"
+_PLAIN = "aaaaaaeeeeiiiiooooouuuuyycn"
+_STRIP_ACCENTS = str.maketrans(_ACCENTED, _PLAIN)
+# fold(): the length-preserving part of FOLD_TABLE, and no accents
+_UNACCENT = str.maketrans(_ACCENTED + APOSTROPHES, _PLAIN + "’" * len(APOSTROPHES))
 _WORDS = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lowercase, without accents, with ’ for every apostrophe: « L'Été » → « l’ete »."""
+    """Lowercase, without accents, with ’ for every apostrophe: « L'Été » → « l’ete ».
+
+    The folded text has the length of ``text`` (for a text without « İ »).
+    """
     # cached: matching folds every token, and a text repeats its words
     return text.lower().translate(_UNACCENT)
+
+
+@lru_cache(maxsize=65536)
+def fold_spelling(text: str) -> str:
+    """Lowercase, with :data:`FOLD_TABLE` applied and accents kept: « Vœux » → « voeux »."""
+    return text.lower().translate(FOLD_TABLE)
+
+
+def strip_accents(text: str) -> str:
+    """``text`` without its accents (and ç → c): « côté » → « cote »."""
+    return text.translate(_STRIP_ACCENTS)
 
 
 def folded_words(text: str) -> list[str]:

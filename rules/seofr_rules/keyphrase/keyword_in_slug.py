@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from seofr.french.keyphrase import Matcher, units_of_text
+from seofr.french.normalize import strip_accents
 from seofr.plugin import Context, Document, Emitted, Template, Text
 from seofr_rules.helpers.keyphrase import NO_KEYPHRASE, KeyphraseRule, PlacementOptions, present
 from seofr_rules.helpers.pages import own_keys
@@ -69,7 +70,9 @@ class KeywordInSlug(KeyphraseRule):
         slug = slugs[0]
         if any(present([matcher], units_of_text(s.replace("-", " "))) for s in slugs):
             return
-        suggestion = "-".join(u.form for u in units_of_text(matcher.keyphrase.text.strip('"«» ')))
+        suggestion = "-".join(
+            strip_accents(u.form) for u in units_of_text(matcher.keyphrase.text.strip('"«» '))
+        )
         yield self.fail(
             "missing", None, slug=slug, keyphrase=matcher.keyphrase.text, suggestion=suggestion
         )
