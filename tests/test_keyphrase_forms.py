@@ -205,7 +205,6 @@ def test_irregular_lemmas_data() -> None:
         ("place", "La place du marché est pavée."),
         ("couvent", "Le couvent des ursulines ouvre au public."),
         ("fermer", "Il ferme la boutique à midi."),
-        ("placer", "Elle place ses pions avec soin."),
     ],
 )
 def test_homographs_match_in_their_own_part_of_speech(keyphrase: str, text: str) -> None:

@@ -61,7 +61,6 @@ _EMPTY: frozenset[str] = frozenset()
 _LOOSE = "~"  # marks a key without accents, held by the words the lexicon does not know
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
-_CLASSED = _VERBAL | _NOMINAL
 _SUBJECT_POS = frozenset({"PRON", "NOUN", "PROPN"})
 # Feminine endings and their masculine (Le Bon Usage: feminine of nouns): checked
 # against the lexicon, so « matrice » does not become « mateur ».
@@ -234,7 +233,9 @@ class Unit(NamedTuple):
     marked with a leading ``~`` (a known word is compared with its accents).
     ``folded`` are the keys without accents, for a keyphrase word the lexicon
     does not know. ``word_class``
-    is « N » for a sure noun or adjective, « V » for a sure verb, else empty.
+    is « N » for a sure noun or adjective, « V » for a sure verb, else empty;
+    for a text's word it is read only when the word matches (:func:`word_class`),
+    from ``token`` and the two tokens before it.
     A named tuple, like :class:`~seofr.french.analysis.Token`: there is one per
     word of the document.
     """
@@ -248,6 +249,10 @@ class Unit(NamedTuple):
     folded: frozenset[str] = frozenset()
     known: bool = True
     word_class: str = ""
+    # a text's word: its token and the two before, to read its class when it matches
+    token: Token | None = None
+    previous: Token | None = None
+    before: Token | None = None
 
 
 # What a (form, lemma, part of speech) gives a unit: keys, function word, folded, known.
@@ -356,36 +361,44 @@ def _keyphrase_class(token: Token, previous: Token | None, before: Token | None)
     return "N" if token.pos in _NOMINAL else ""
 
 
+def word_class(unit: Unit) -> str:
+    """The class of a unit: a keyphrase's, or a text's read in context (:func:`_text_class`)."""
+    if unit.word_class or unit.token is None:
+        return unit.word_class
+    return _text_class(unit.token, unit.previous, unit.before)
+
+
 def units_of(tokens: Sequence[Token], keyphrase: bool = False) -> list[Unit]:
     """Matching units of spaCy tokens: elisions are already split; hyphens split here.
 
-    ``keyphrase`` says the tokens are a keyphrase's, whose parts of speech are
-    taken as tagged when the context says nothing (:func:`_keyphrase_class`);
-    a text's are sure only in context (:func:`_text_class`).
+    ``keyphrase`` says the tokens are a keyphrase's, classed at once
+    (:func:`_keyphrase_class`); a text's word is classed only when it matches,
+    from its token and the two before it.
     """
-    found: list[Unit] = []
-    append = found.append
-    classify = _keyphrase_class if keyphrase else _text_class
+    if keyphrase:
+        return _keyphrase_units(tokens)
+    # one comprehension rather than a loop: this runs on every word of the text
+    return [
+        record_from_fields(
+            Unit,
+            (p[0], p[1], t.start + p[2], t.start + p[3], p[4], p[5], p[6], p[7], "", t, previous, before),
+        )
+        for t, previous, before in zip(tokens, (None, *tokens), (None, None, *tokens), strict=False)
+        for p in _token_pieces(t.text, t.lemma, t.pos)
+    ]  # fmt: skip
+
+
+def _keyphrase_units(tokens: Sequence[Token]) -> list[Unit]:
+    found = []
     previous: Token | None = None
     before: Token | None = None
     for token in tokens:
-        pos = token.pos
-        word_class = ""
-        if pos in _CLASSED and (keyphrase or previous is not None):
-            word_class = classify(token, previous, before)
-            if word_class == "V" and pos not in _VERBAL:
-                pos = "VERB"  # tagged as a noun, a verb in context: lemmatized as a verb
-        pieces = _token_pieces(token.text, token.lemma, pos)
-        if len(pieces) == 1:
-            p = pieces[0]
-            fields = (p[0], p[1], token.start, token.end, p[4], p[5], p[6], p[7], word_class)
-            append(record_from_fields(Unit, fields))
-        else:
-            for p in pieces:
-                fields = (
-                    p[0], p[1], token.start + p[2], token.start + p[3], p[4], p[5], p[6], p[7], ""
-                )  # fmt: skip
-                append(record_from_fields(Unit, fields))
+        pieces = _token_pieces(token.text, token.lemma, token.pos)
+        single = len(pieces) == 1
+        cls = _keyphrase_class(token, previous, before) if single and token.pos else ""
+        for p in pieces:
+            fields = (p[0], p[1], token.start + p[2], token.start + p[3], p[4], p[5], p[6], p[7], cls)  # fmt: skip
+            found.append(record_from_fields(Unit, (*fields, None, None, None)))
         before, previous = previous, token
     return found
 
@@ -440,9 +453,17 @@ def parse_keyphrase(text: str, tokens: Sequence[Token]) -> Keyphrase:
     return Keyphrase(text, words)
 
 
+def _same_class(wanted: str, unit: Unit) -> bool:
+    """Whether a word of class ``wanted`` may be ``unit``: classes differ only when both are sure."""
+    if not wanted:
+        return True
+    found = word_class(unit)
+    return not found or found == wanted
+
+
 def same_word(word: Unit, unit: Unit) -> bool:
     """Whether ``unit`` of a text is the keyphrase ``word`` (derivations aside)."""
-    if word.word_class and unit.word_class and word.word_class != unit.word_class:
+    if not _same_class(word.word_class, unit):
         return False
     if word.known:
         return not probe_keys(word).isdisjoint(unit.keys)
@@ -474,7 +495,7 @@ class Matcher:
             and (
                 (
                     not keys.isdisjoint(unit.keys if known else unit.folded)
-                    and (not word_class or not unit.word_class or unit.word_class == word_class)
+                    and (not word_class or _same_class(word_class, unit))
                 )
                 or (derivations and _derived(unit.lemma, word.lemma))
             )
