@@ -155,25 +155,23 @@ _SKIP_AFTER = _SKIP_BEFORE | frozenset(_FINAL)
 
 
 class _Segmentation(NamedTuple):
-    """The corrections of ``data/sentence_bounds_fr.txt``, compiled."""
+    """The corrections of ``data/sentence_bounds_fr.txt``, ready to apply."""
 
-    never_ends: re.Pattern[str]  # an abbreviation that never ends a sentence, at the end
-    splits: re.Pattern[str]  # a sentence end the senter may miss; group 1 is the end
-    closers: frozenset[str]
+    never_ends: frozenset[str]  # abbreviations without their inner spaces
+    ends: re.Pattern[str]  # a sentence end with a closer that the senter may miss
+    closers: str  # for str.strip
 
 
-def _abbreviation_pattern(entries: Iterable[str]) -> str:
-    """One alternative per spelling: capital first letter allowed from two letters up,
-    any spaces inside, an optional period after an entry written without one."""
+def _spellings(entries: Iterable[str]) -> set[str]:
+    """Each entry without spaces, with a capital first letter from two letters up,
+    and with and without a period when written without one."""
     forms: set[str] = set()
-    for entry in entries:
+    for spaced in entries:
+        entry = spaced
         letters = sum(ch.isalpha() for ch in entry)
-        forms.update({entry, entry[0].upper() + entry[1:]} if letters > 1 else {entry})
-    alternatives = []
-    for form in sorted(forms, key=len, reverse=True):
-        pattern = f"[{_SPACE}]*".join(re.escape(part) for part in form.split())
-        alternatives.append(pattern if form.endswith(".") else pattern + r"\.?")
-    return "|".join(alternatives)
+        variants = {entry, entry[0].upper() + entry[1:]} if letters > 1 else {entry}
+        forms |= variants if entry.endswith(".") else variants | {v + "." for v in variants}
+    return forms
 
 
 @cache
@@ -190,21 +188,32 @@ def _segmentation() -> _Segmentation:
             current = sections.setdefault(line[1:-1], [])
         else:
             current.append(line)
-    closers = frozenset(sections["closers"])
-    closing = "".join(re.escape(ch) for ch in sorted(closers - {"…"}))
-    # not inside a word or another abbreviation (« J.-C. », « 3p. »)
-    alone = r"(?<![\w.\-])"
-    never_ends = re.compile(
-        rf"{alone}(?:{_abbreviation_pattern(sections['never-ends'])})[{_SPACE}]*\Z"
+    closers = "".join(sections["closers"])
+    # the apostrophe closes nothing before a capital; « … » is a final mark
+    closing = "".join(re.escape(ch) for ch in closers if ch not in "…’'")
+    final, space, upper = re.escape(_FINAL), _SPACE, _UPPER
+    # every alternative starts with one character of a class: the regex engine
+    # then skips quickly to the candidates (this runs over every text)
+    # « etc. » ends a sentence before a capital, unless inside a word or another
+    # abbreviation: a lookbehind each (of fixed width)
+    may_end = "|".join(
+        rf"(?<=[^\w.\-]{re.escape(form)})"
+        for form in sorted(_spellings(sections["may-end"]))
+        if form.endswith(".")
     )
-    may_end = _abbreviation_pattern(sections["may-end"])
-    splits = re.compile(
-        rf"([{_FINAL}][{_SPACE}]*[{closing}]+|[{closing}]\.|{alone}(?:{may_end}))"
-        rf"[{_SPACE}]+(?=[{_UPPER}«“]|\([{_UPPER}])"
+    # every alternative starts with one character of a class: the regex engine
+    # then skips quickly to the candidates (this runs over every text)
+    ends = re.compile(
+        rf"[{final}{closing}](?:"
+        rf"(?<=[{final}])[{space}]*[{closing}]+[{space}]+(?=[{upper}«“]|\([{upper}])"
+        rf"|(?<=[{closing}])\.[{space}]+(?=[{upper}«“]|\([{upper}])"
         # a parenthesised sentence after a sentence: « … discours. (Le détail …) »
-        rf"|([{_FINAL}])[{_SPACE}]+(?=\([{_UPPER}])"
+        rf"|(?<=[{final}])[{space}]+(?=\([{upper}])"
+        rf"|(?:{may_end})[{space}]+(?=[{upper}]))"
     )
-    return _Segmentation(never_ends, splits, closers)
+    # a spelling of several words is known by its last one (« ex. » of « p. ex. »)
+    never_ends = frozenset(form.split()[-1] for form in _spellings(sections["never-ends"]))
+    return _Segmentation(never_ends, ends, closers)
 
 
 def _embedded_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -274,22 +283,27 @@ def _sentence_bounds(
     def quoted(at: int) -> bool:
         return any(opened < at < closed for opened, closed in quotes)
 
+    never_ends, closers = rules.never_ends, rules.closers
     bounds: list[tuple[int, int, int, int]] = []
     for sent in doc.sents:
         start_char, end_char = sent.start_char, sent.end_char
         if bounds:
             previous = bounds[-1]
             first = tokens[sent.start].text
+            # the abbreviation keeps its period (« cf. ») or spaCy splits it off (« chap » « . »)
+            last = tokens[previous[3] - 1].text
+            if last == "." and previous[3] - previous[2] > 1:
+                last = tokens[previous[3] - 2].text + "."
             joins = (
                 first[:1].islower()
-                or all(ch in rules.closers for ch in first)
+                or not first.strip(closers)
+                or last in never_ends
                 or _ALNUM.search(text, offset + start_char, offset + end_char) is None
                 # an opening « or ( that the senter left on its own
-                or _ALNUM.search(text, offset + previous[0], offset + previous[1]) is None
-                or rules.never_ends.search(
-                    text, offset + max(previous[0], previous[1] - 16), offset + previous[1]
+                or (
+                    previous[3] - previous[2] < 3
+                    and _ALNUM.search(text, offset + previous[0], offset + previous[1]) is None
                 )
-                is not None
                 or (quotes and quoted(offset + start_char))
             )
             if joins:
@@ -297,13 +311,12 @@ def _sentence_bounds(
                 continue
         bounds.append((start_char, end_char, sent.start, sent.end))
     cuts = []
-    for match in rules.splits.finditer(text, offset, stop):
-        end = match.lastindex or 1  # the group that holds the sentence's end
-        last_chars = max(offset, match.start(end) - 16), match.start(end) + 1
-        if not (quotes and quoted(match.start())) and not rules.never_ends.search(
-            text, *last_chars
-        ):
-            cuts.append((match.end(end) - offset, match.end() - offset))
+    for match in rules.ends.finditer(text, offset, stop):
+        end = match.start() + len(match.group().rstrip())
+        at = match.start()
+        before = text[max(offset, at - 12) : at + 1].split()
+        if not (quotes and quoted(at)) and before[-1].lstrip("([«“") not in rules.never_ends:
+            cuts.append((end - offset, match.end() - offset))
     return _cut(bounds, cuts, tokens, offset) if cuts else bounds
 
 
