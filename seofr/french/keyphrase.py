@@ -165,21 +165,10 @@ def lexicon() -> Lexicon:
     Reading the tables from disk takes about half a second; an analysis that
     ran the pipeline pays nothing, the lemmatizer already holds them.
     """
-    try:
-        from seofr.french import pipeline
+    from seofr.french.pipeline import lemma_lookups
 
-        for nlp in getattr(pipeline, "_loaded", {}).values():
-            if "lemmatizer" in nlp.component_names:
-                return Lexicon(nlp.get_pipe("lemmatizer").lookups)
-        import spacy.util
-        from spacy.lookups import Lookups
-
-        found = sorted(spacy.util.get_package_path(pipeline.MODEL).glob("*/lemmatizer/lookups"))
-        if found:
-            return Lexicon(Lookups().from_disk(found[0]))
-    except (ImportError, OSError, KeyError, ValueError):
-        pass
-    return Lexicon()
+    lookups = lemma_lookups()
+    return Lexicon(lookups) if lookups is not None else Lexicon()
 
 
 def inflection_stem(form: str) -> str:

@@ -53,6 +53,27 @@ os.register_at_fork(after_in_child=_fresh_lock)
 _loaded: dict[bool, Language] = {}
 
 
+def lemma_lookups() -> Any | None:
+    """The French lemmatizer's lookup tables (a spaCy ``Lookups``), or ``None``.
+
+    Taken from a pipeline already loaded (at no cost), else read from the
+    model's files (about half a second), without loading the pipeline.
+    """
+    with _lock:
+        for nlp in _loaded.values():
+            if "lemmatizer" in nlp.component_names:
+                lemmatizer: Any = nlp.get_pipe("lemmatizer")
+                return lemmatizer.lookups
+    try:
+        import spacy.util
+        from spacy.lookups import Lookups
+
+        found = sorted(spacy.util.get_package_path(MODEL).glob("*/lemmatizer/lookups"))
+        return Lookups().from_disk(found[0]) if found else None
+    except (ImportError, OSError, KeyError, ValueError):
+        return None
+
+
 def components_for(needs: Iterable[Need]) -> frozenset[str]:
     """The pipeline components that the given analyses need (sentences always)."""
     names: set[str] = set(_COMPONENTS[Need.SENTENCES])
