@@ -37,14 +37,17 @@ class PassiveVoice(Rule[PassiveVoiceOptions]):
     A passive sentence is « être » + past participle, except verbs conjugated
     with « être » in active tenses (« il est allé »), pronominal verbs (« ils se
     sont levés ») and stative readings (« le magasin est fermé le dimanche »).
-    Each passive sentence is listed with how sure the detector is.
+    An agent in « par » or, after a participle of feeling or knowledge, in
+    « de » (« elle est appréciée de ses voisins ») makes it certain; a question
+    with inversion counts too (« sont-ils invités ? »). Each passive sentence
+    is listed with how sure the detector is.
 
     ```md pass
-    Le conseil a pris la décision. Il est allé à Paris. Elle est née en 1990. Ils se sont levés tôt. Le magasin est fermé le dimanche.
+    Le conseil a pris la décision. Il est allé à Paris. Elle est née en 1990. Ils se sont levés tôt. Le magasin est fermé le dimanche. Il est content de ses voisins.
     ```
 
     ```md fail
-    La décision a été prise par le conseil. Les résultats seront publiés demain. Le budget est voté chaque année.
+    La décision a été prise par le conseil. Les résultats seront publiés demain. Le budget est voté chaque année. Elle est appréciée de ses voisins.
     ```
     """
 
