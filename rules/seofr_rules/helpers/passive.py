@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
+from functools import cache
 
 from seofr.french.analysis import Token
 from seofr_rules.helpers.word_lists import word_list
@@ -92,6 +93,11 @@ def _looks_participle(token: Token) -> bool:
     return _verb_lemma(token) or any(form.endswith("é") for form in _masculine_singular(token.text))
 
 
+@cache
+def _agent_de_participles() -> frozenset[str]:
+    return frozenset(word_list("agent_de_participles_fr"))
+
+
 def _starts_agent(tokens: Sequence[Token], at: int) -> bool:
     """Whether a noun group that can be an agent starts at ``at``."""
     if at >= len(tokens):
@@ -122,7 +128,7 @@ def _agent(tokens: Sequence[Token], position: int, participle: Token) -> bool:
     word = tokens[at].text.lower()
     if word not in _DE and word not in _DE_ARTICLE:
         return False
-    if not _masculine_singular(participle.text) & frozenset(word_list("agent_de_participles_fr")):
+    if not _masculine_singular(participle.text) & _agent_de_participles():
         return False
     if word in _DE_ARTICLE:  # « connu des services », « aimé du public »
         return at + 1 < len(tokens) and tokens[at + 1].pos in ("NOUN", "ADJ", "PROPN")
