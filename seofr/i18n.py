@@ -1,7 +1,12 @@
-"""Messages in French and English from one source, and number formatting.
+"""Messages in French and English from one source, number formatting and plurals.
 
 Every sentence a writer reads is a :class:`Text`: both languages side by side,
 so a message cannot exist in one language only (a test walks them all).
+
+A word that agrees with a number is written in the template itself, singular
+and plural: ``"{count} {count:lien sortant|liens sortants}"``. Each language
+chooses by its own rule: in French the singular goes up to, not including, 2
+(« 0 lien », « 1,5 litre »), in English only 1 is singular ("0 links").
 """
 
 from __future__ import annotations
@@ -44,6 +49,28 @@ def format_param(value: Param, lang: Lang) -> str:
     return format_number(value, lang)
 
 
+def singular(value: float, lang: Lang) -> bool:
+    """Whether a word counted by ``value`` is singular in ``lang``."""
+    return abs(value) < 2 if lang == "fr" else value == 1
+
+
+class _PluralFormatter(string.Formatter):
+    """Fills a template whose ``{n:one|many}`` fields choose a word by the number ``n``."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Param, format_spec: str) -> str:
+        if "|" in format_spec:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError(f"a plural needs a number, not {value!r}")
+            one, _, many = format_spec.partition("|")
+            return one if singular(value, self.lang) else many
+        if format_spec:
+            raise ValueError(f"unknown format {format_spec!r}: only one|many is allowed")
+        return format_param(value, self.lang)
+
+
 @dataclass(frozen=True, slots=True)
 class Text:
     """A message template in French and English with ``{name}`` placeholders."""
@@ -54,8 +81,10 @@ class Text:
     def render(self, lang: Lang, params: Mapping[str, Param] | None = None) -> str:
         """The message in ``lang`` with its placeholders filled."""
         template = self.fr if lang == "fr" else self.en
-        values = {k: format_param(v, lang) for k, v in (params or {}).items()}
-        return template.format_map(values)
+        if "|" not in template:
+            values = {k: format_param(v, lang) for k, v in (params or {}).items()}
+            return template.format_map(values)
+        return _PluralFormatter(lang).vformat(template, (), params or {})
 
     def placeholders(self, lang: Lang) -> frozenset[str]:
         """The placeholder names used by the template in ``lang``."""

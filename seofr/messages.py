@@ -35,8 +35,8 @@ INPUT_NOTES: dict[str, Template] = {
     ),
     "bytes-replaced": Template(
         Text(
-            fr="{count} octet(s) illisible(s) en {encoding} ont été remplacés par « � ».",
-            en="{count} byte(s) not valid in {encoding} were replaced with “�”.",
+            fr="{count} {count:octet illisible|octets illisibles} en {encoding} {count:a été remplacé|ont été remplacés} par « � ».",
+            en="{count} {count:byte|bytes} not valid in {encoding} {count:was|were} replaced with “�”.",
         ),
         Text(
             fr="Vérifiez l’encodage du fichier et corrigez les caractères remplacés.",
@@ -45,8 +45,8 @@ INPUT_NOTES: dict[str, Template] = {
     ),
     "characters-replaced": Template(
         Text(
-            fr="{count} caractère(s) invalide(s) (demi-paires UTF-16) remplacé(s) par « � ».",
-            en="{count} invalid character(s) (lone UTF-16 surrogates) replaced with “�”.",
+            fr="{count} {count:caractère invalide|caractères invalides} (demi-paires UTF-16) {count:remplacé|remplacés} par « � ».",
+            en="{count} invalid {count:character|characters} (lone UTF-16 surrogates) replaced with “�”.",
         ),
         Text(
             fr="Corrigez le texte à la source : il a été mal converti.",

@@ -19,10 +19,13 @@ from seofr.i18n import Text
 from seofr.report import Report
 from seofr.verdicts import Status
 
-_FAILING = Text(fr="règle(s) en échec : {names}", en="failing rule(s): {names}")
+_FAILING = Text(
+    fr="{count:règle en échec|règles en échec} : {names}",
+    en="failing {count:rule|rules}: {names}",
+)
 _MISSING = Text(
-    fr="règle(s) non exécutée(s) : {names} (exécutées : {ran})",
-    en="rule(s) that did not run: {names} (ran: {ran})",
+    fr="{count:règle non exécutée|règles non exécutées} : {names} (exécutées : {ran})",
+    en="{count:rule|rules} that did not run: {names} (ran: {ran})",
 )
 
 
@@ -59,9 +62,11 @@ def assert_passes(
     lines: list[str] = []
     if missing:
         ran = ", ".join(r.name for r in report.results) or "-"
-        lines.append(_MISSING.render(lang, {"names": ", ".join(missing), "ran": ran}))
+        lines.append(
+            _MISSING.render(lang, {"names": ", ".join(missing), "ran": ran, "count": len(missing)})
+        )
     if failing:
-        lines.append(_FAILING.render(lang, {"names": ", ".join(failing)}))
+        lines.append(_FAILING.render(lang, {"names": ", ".join(failing), "count": len(failing)}))
     shown = dataclasses.replace(shown, findings=tuple(f for f in shown.findings if f.rule in names))
     lines.append(format_report(shown, lang, color=False))
     raise AssertionError("\n".join(lines))

@@ -29,7 +29,7 @@ def test_examples_folder_gives_two_reports() -> None:
     code, out = run(["check", str(EXAMPLES)])
     assert code == 1  # the draft fails
     assert "article.md" in out and "brouillon.html" in out
-    assert "1 document(s) réussi(s) sur 2." in out
+    assert "1 document réussi sur 2." in out
 
 
 def test_json_output_validates_against_the_schema() -> None:

@@ -50,3 +50,21 @@ def test_numbers_follow_each_language() -> None:
     assert format_number(2.5, "fr") == "2,5"
     assert format_number(2.5, "en") == "2.5"
     assert format_number(70.0, "fr", 0) == "70"
+
+
+def test_plurals_follow_each_language() -> None:
+    text = Text(
+        fr="{n} {n:lien sortant|liens sortants}, {r} {r:syllabe|syllabes} par mot",
+        en="{n} outbound {n:link|links}, {r} {r:syllable|syllables} per word",
+    )
+    assert text.render("fr", {"n": 0, "r": 1.5}) == "0 lien sortant, 1,5 syllabe par mot"
+    assert text.render("fr", {"n": 2, "r": 2.0}) == "2 liens sortants, 2,0 syllabes par mot"
+    assert text.render("en", {"n": 0, "r": 1.5}) == "0 outbound links, 1.5 syllables per word"
+    assert text.render("en", {"n": 1, "r": 1}) == "1 outbound link, 1 syllable per word"
+    with pytest.raises(ValueError, match="number"):
+        text.render("fr", {"n": "deux", "r": 1})
+
+
+def test_no_message_writes_a_plural_in_brackets() -> None:
+    bracketed = [where for where, text in _all_texts() if "(s)" in text.fr + text.en]
+    assert bracketed == []

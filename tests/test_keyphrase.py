@@ -137,11 +137,11 @@ def _density_message(keyphrase: str) -> str:
 
 def test_density_counts_every_inflected_form() -> None:
     # the verb: démissionner, démissionnent (heading and body), démissionneront
-    assert "appears 4 time(s)" in _density_message("démissionner")
+    assert "appears 4 times" in _density_message("démissionner")
     # the noun: démissions, démission (the title is not part of the body)
-    assert "appears 2 time(s)" in _density_message("démission")
+    assert "appears 2 times" in _density_message("démission")
     # dirigeant, dirigeantes
-    assert "appears 2 time(s)" in _density_message("dirigeant")
+    assert "appears 2 times" in _density_message("dirigeant")
 
 
 def test_keyphrase_rules_on_the_article() -> None:

@@ -105,7 +105,7 @@ def test_internal_links_follow_the_base_url(tmp_path: Path) -> None:
     page.write_text("# Titre\n\nLire [notre guide](https://exemple.fr/guide).\n", "utf-8")
     report = seofr.analyze(page, select=["links"], lang="en")
     assert [f.message for f in report.shown_of("links")] == [
-        "0 outbound link(s) (0 nofollow); at least 1 needed."
+        "0 outbound links (0 nofollow); at least 1 needed."
     ]
 
 
@@ -115,7 +115,7 @@ def test_nofollow_links_are_counted() -> None:
         '<a rel="nofollow sponsored" href="https://pub.example/">offre partenaire</a></p></body></html>'
     )
     report = seofr.analyze(html, select=["links"], rules={"links": {"min-outbound": 2}}, lang="en")
-    assert "1 outbound link(s) (1 nofollow)" in report.shown_of("links")[0].message
+    assert "1 outbound link (1 nofollow)" in report.shown_of("links")[0].message
 
 
 def test_subheadings_point_at_a_paragraph() -> None:

@@ -34,8 +34,8 @@ LABELS = {
     "skipped-many": Text(fr="  {rules} : ignorées — {reason}", en="  {rules}: skipped — {reason}"),
     "unreadable": Text(fr="{path} : illisible — {message}", en="{path}: unreadable — {message}"),
     "summary": Text(
-        fr="{passed} document(s) réussi(s) sur {total}.",
-        en="{passed} of {total} document(s) passed.",
+        fr="{passed} {passed:document réussi|documents réussis} sur {total}.",
+        en="{passed} of {total} {total:document|documents} passed.",
     ),
 }
 

@@ -71,24 +71,24 @@ class WordCount(Rule[WordCountOptions]):
     templates = {
         "too-short": Template(
             Text(
-                fr="Le texte compte {words} mots, moins que le minimum de {min_words}.",
-                en="The text has {words} words, fewer than the minimum of {min_words}.",
+                fr="Le texte compte {words} {words:mot|mots}, moins que le minimum de {min_words}.",
+                en="The text has {words} {words:word|words}, fewer than the minimum of {min_words}.",
             ),
             Text(
-                fr="Ajoutez environ {missing} mots de contenu utile.",
-                en="Add about {missing} words of useful content.",
+                fr="Ajoutez environ {missing} {missing:mot|mots} de contenu utile.",
+                en="Add about {missing} {missing:word|words} of useful content.",
             ),
         ),
         "too-short-without-leftovers": Template(
             Text(
-                fr="Le texte compte {words} mots, dont {leftover} sur des lignes à supprimer"
-                " (voir boilerplate) : {useful} mots utiles, moins que le minimum de {min_words}.",
-                en="The text has {words} words, {leftover} of them on lines to remove"
+                fr="Le texte compte {words} {words:mot|mots}, dont {leftover} sur des lignes à supprimer"
+                " (voir boilerplate) : {useful} {useful:mot utile|mots utiles}, moins que le minimum de {min_words}.",
+                en="The text has {words} {words:word|words}, {leftover} of them on lines to remove"
                 " (see boilerplate): {useful} useful words, fewer than the minimum of {min_words}.",
             ),
             Text(
-                fr="Supprimez ces lignes et ajoutez environ {missing} mots de contenu utile.",
-                en="Remove those lines and add about {missing} words of useful content.",
+                fr="Supprimez ces lignes et ajoutez environ {missing} {missing:mot|mots} de contenu utile.",
+                en="Remove those lines and add about {missing} {missing:word|words} of useful content.",
             ),
         ),
     }

@@ -85,11 +85,11 @@ class KeyphraseLength(Rule[KeyphraseLengthOptions]):
         ),
         "long": Template(
             Text(
-                fr="« {keyphrase} » compte {words} mots pleins (maximum conseillé {max_words}).",
+                fr="« {keyphrase} » compte {words} {words:mot plein|mots pleins} (maximum conseillé {max_words}).",
                 en="“{keyphrase}” has {words} content words (advised maximum {max_words}).",
             ),
             Text(
-                fr="Resserrez l’expression clé sur {max_words} mots pleins au plus.",
+                fr="Resserrez l’expression clé sur {max_words} {max_words:mot plein|mots pleins} au plus.",
                 en="Narrow the keyphrase down to {max_words} content words at most.",
             ),
         ),

@@ -62,22 +62,22 @@ class KeywordDensity(KeyphraseRule):
         "no-keyphrase": NO_KEYPHRASE,
         "low": Template(
             Text(
-                fr="« {keyphrase} » apparaît {count} fois pour {words} mots ({density} %) : trop peu.",
-                en="“{keyphrase}” appears {count} time(s) in {words} words ({density}%): too few.",
+                fr="« {keyphrase} » apparaît {count} fois pour {words} {words:mot|mots} ({density} %) : trop peu.",
+                en="“{keyphrase}” appears {count} {count:time|times} in {words} {words:word|words} ({density}%): too few.",
             ),
             Text(
-                fr="Ajoutez environ {change} occurrence(s), réparties dans le texte.",
-                en="Add about {change} occurrence(s), spread through the text.",
+                fr="Ajoutez environ {change} {change:occurrence|occurrences}, {change:placée|réparties} dans le texte.",
+                en="Add about {change} {change:occurrence|occurrences}, spread through the text.",
             ),
         ),
         "high": Template(
             Text(
-                fr="« {keyphrase} » apparaît {count} fois pour {words} mots ({density} %) : suroptimisation.",
-                en="“{keyphrase}” appears {count} times in {words} words ({density}%): over-optimized.",
+                fr="« {keyphrase} » apparaît {count} fois pour {words} {words:mot|mots} ({density} %) : suroptimisation.",
+                en="“{keyphrase}” appears {count} times in {words} {words:word|words} ({density}%): over-optimized.",
             ),
             Text(
-                fr="Retirez environ {change} occurrence(s) ou remplacez-les par des synonymes.",
-                en="Remove about {change} occurrence(s) or replace them with synonyms.",
+                fr="Retirez environ {change} {change:occurrence ou remplacez-la par un synonyme|occurrences ou remplacez-les par des synonymes}.",
+                en="Remove about {change} {change:occurrence or replace it with a synonym|occurrences or replace them with synonyms}.",
             ),
         ),
     }

@@ -32,8 +32,8 @@ class KeywordInImageAlt(KeyphraseRule):
         "no-keyphrase": NO_KEYPHRASE,
         "missing": Template(
             Text(
-                fr="Aucun texte alternatif d’image ne contient « {keyphrase} » ({images} image(s)).",
-                en="No image alternative text holds “{keyphrase}” ({images} image(s)).",
+                fr="Aucun texte alternatif d’image ne contient « {keyphrase} » ({images} {images:image|images}).",
+                en="No image alternative text holds “{keyphrase}” ({images} {images:image|images}).",
             ),
             Text(
                 fr="Décrivez l’image principale avec l’expression clé, si elle s’y prête.",

@@ -57,22 +57,22 @@ class KeywordInSubheadings(KeyphraseRule):
         "no-keyphrase": NO_KEYPHRASE,
         "few": Template(
             Text(
-                fr="{with_keyphrase} intertitre(s) H2/H3 sur {total} reprennent « {keyphrase} » ({share} %).",
+                fr="{with_keyphrase} {with_keyphrase:intertitre|intertitres} H2/H3 sur {total} {with_keyphrase:reprend|reprennent} « {keyphrase} » ({share} %).",
                 en="{with_keyphrase} of {total} H2/H3 subheadings reflect “{keyphrase}” ({share}%).",
             ),
             Text(
-                fr="Reprenez l’expression clé ou un synonyme dans environ {change} intertitre(s) de plus.",
-                en="Use the keyphrase or a synonym in about {change} more subheading(s).",
+                fr="Reprenez l’expression clé ou un synonyme dans environ {change} {change:intertitre|intertitres} de plus.",
+                en="Use the keyphrase or a synonym in about {change} more {change:subheading|subheadings}.",
             ),
         ),
         "many": Template(
             Text(
-                fr="{with_keyphrase} intertitre(s) H2/H3 sur {total} reprennent « {keyphrase} » ({share} %) : suroptimisation.",
+                fr="{with_keyphrase} {with_keyphrase:intertitre|intertitres} H2/H3 sur {total} {with_keyphrase:reprend|reprennent} « {keyphrase} » ({share} %) : suroptimisation.",
                 en="{with_keyphrase} of {total} H2/H3 subheadings reflect “{keyphrase}” ({share}%): over-optimized.",
             ),
             Text(
-                fr="Variez : retirez l’expression clé d’environ {change} intertitre(s).",
-                en="Vary them: take the keyphrase out of about {change} subheading(s).",
+                fr="Variez : retirez l’expression clé d’environ {change} {change:intertitre|intertitres}.",
+                en="Vary them: take the keyphrase out of about {change} {change:subheading|subheadings}.",
             ),
         ),
         "no-subheadings": Template(

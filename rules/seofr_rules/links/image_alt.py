@@ -78,8 +78,8 @@ class ImageAlt(Rule[ImageAltOptions]):
                 en="Alternative text too short for {src}: “{alt}”.",
             ),
             Text(
-                fr="Décrivez l’image en au moins {min_chars} caractères.",
-                en="Describe the image in at least {min_chars} characters.",
+                fr="Décrivez l’image en au moins {min_chars} {min_chars:caractère|caractères}.",
+                en="Describe the image in at least {min_chars} {min_chars:character|characters}.",
             ),
         ),
     }

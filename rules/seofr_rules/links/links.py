@@ -79,8 +79,8 @@ class Links(Rule[LinksOptions]):
     templates = {
         "few-internal": Template(
             Text(
-                fr="{count} lien(s) interne(s) ; il en faut au moins {minimum}.",
-                en="{count} internal link(s); at least {minimum} needed.",
+                fr="{count} {count:lien interne|liens internes} ; il en faut au moins {minimum}.",
+                en="{count} internal {count:link|links}; at least {minimum} needed.",
             ),
             Text(
                 fr="Ajoutez un lien vers un article ou une page du site qui approfondit le sujet.",
@@ -89,8 +89,8 @@ class Links(Rule[LinksOptions]):
         ),
         "few-outbound": Template(
             Text(
-                fr="{count} lien(s) sortant(s) ({nofollow} en nofollow) ; il en faut au moins {minimum}.",
-                en="{count} outbound link(s) ({nofollow} nofollow); at least {minimum} needed.",
+                fr="{count} {count:lien sortant|liens sortants} ({nofollow} en nofollow) ; il en faut au moins {minimum}.",
+                en="{count} outbound {count:link|links} ({nofollow} nofollow); at least {minimum} needed.",
             ),
             Text(
                 fr="Citez une source fiable avec un lien vers son site.",

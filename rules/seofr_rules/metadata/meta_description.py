@@ -83,28 +83,28 @@ class MetaDescription(Rule[MetaDescriptionOptions]):
         "missing": Template(
             Text(fr="La page n’a pas de méta-description.", en="The page has no meta description."),
             Text(
-                fr="Écrivez une description de {min_chars} à {max_chars} caractères qui donne envie de cliquer.",
-                en="Write a description of {min_chars} to {max_chars} characters that makes people click.",
+                fr="Écrivez une description de {min_chars} à {max_chars} {max_chars:caractère|caractères} qui donne envie de cliquer.",
+                en="Write a description of {min_chars} to {max_chars} {max_chars:character|characters} that makes people click.",
             ),
         ),
         "too-short": Template(
             Text(
-                fr="La méta-description ne compte que {chars} caractères (minimum {min_chars}).",
-                en="The meta description has only {chars} characters (minimum {min_chars}).",
+                fr="La méta-description ne compte que {chars} {chars:caractère|caractères} (minimum {min_chars}).",
+                en="The meta description has only {chars} {chars:character|characters} (minimum {min_chars}).",
             ),
             Text(
-                fr="Ajoutez environ {missing} caractères : le bénéfice pour le lecteur, un détail concret.",
-                en="Add about {missing} characters: the reader’s benefit, a concrete detail.",
+                fr="Ajoutez environ {missing} {missing:caractère|caractères} : le bénéfice pour le lecteur, un détail concret.",
+                en="Add about {missing} {missing:character|characters}: the reader’s benefit, a concrete detail.",
             ),
         ),
         "too-long": Template(
             Text(
-                fr="La méta-description compte {chars} caractères et {width} px ; elle sera coupée : « {preview} »",
-                en="The meta description has {chars} characters and {width} px; it will be cut: “{preview}”",
+                fr="La méta-description compte {chars} {chars:caractère|caractères} et {width} px ; elle sera coupée : « {preview} »",
+                en="The meta description has {chars} {chars:character|characters} and {width} px; it will be cut: “{preview}”",
             ),
             Text(
-                fr="Raccourcissez-la à {max_chars} caractères et {max_px} px au plus.",
-                en="Shorten it to at most {max_chars} characters and {max_px} px.",
+                fr="Raccourcissez-la à {max_chars} {max_chars:caractère|caractères} et {max_px} px au plus.",
+                en="Shorten it to at most {max_chars} {max_chars:character|characters} and {max_px} px.",
             ),
         ),
         "same-as-title": Template(

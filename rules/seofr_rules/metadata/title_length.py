@@ -81,28 +81,28 @@ class TitleLength(Rule[TitleLengthOptions]):
         "missing": Template(
             Text(fr="Le document n’a pas de titre.", en="The document has no title."),
             Text(
-                fr="Donnez-lui un titre de {min_chars} à {max_chars} caractères.",
-                en="Give it a title of {min_chars} to {max_chars} characters.",
+                fr="Donnez-lui un titre de {min_chars} à {max_chars} {max_chars:caractère|caractères}.",
+                en="Give it a title of {min_chars} to {max_chars} {max_chars:character|characters}.",
             ),
         ),
         "too-long": Template(
             Text(
-                fr="Le titre ({title_origin}) compte {chars} caractères et mesure {width} px ; au-delà de {max_px} px il sera coupé après « {cut_word} » : « {preview} »",
-                en="The title ({title_origin}) has {chars} characters and is {width} px wide; past {max_px} px it will be cut after “{cut_word}”: “{preview}”",
+                fr="Le titre ({title_origin}) compte {chars} {chars:caractère|caractères} et mesure {width} px ; au-delà de {max_px} px il sera coupé après « {cut_word} » : « {preview} »",
+                en="The title ({title_origin}) has {chars} {chars:character|characters} and is {width} px wide; past {max_px} px it will be cut after “{cut_word}”: “{preview}”",
             ),
             Text(
-                fr="Raccourcissez-le à {max_chars} caractères et {max_px} px au plus, le mot-clé en tête.",
-                en="Shorten it to at most {max_chars} characters and {max_px} px, keyphrase first.",
+                fr="Raccourcissez-le à {max_chars} {max_chars:caractère|caractères} et {max_px} px au plus, le mot-clé en tête.",
+                en="Shorten it to at most {max_chars} {max_chars:character|characters} and {max_px} px, keyphrase first.",
             ),
         ),
         "too-short": Template(
             Text(
-                fr="Le titre ({title_origin}) ne compte que {chars} caractères, moins que le minimum de {min_chars}.",
-                en="The title ({title_origin}) has only {chars} characters, fewer than the minimum of {min_chars}.",
+                fr="Le titre ({title_origin}) ne compte que {chars} {chars:caractère|caractères}, moins que le minimum de {min_chars}.",
+                en="The title ({title_origin}) has only {chars} {chars:character|characters}, fewer than the minimum of {min_chars}.",
             ),
             Text(
-                fr="Ajoutez environ {missing} caractères : précisez le sujet ou l’angle.",
-                en="Add about {missing} characters: name the topic or the angle.",
+                fr="Ajoutez environ {missing} {missing:caractère|caractères} : précisez le sujet ou l’angle.",
+                en="Add about {missing} {missing:character|characters}: name the topic or the angle.",
             ),
         ),
     }

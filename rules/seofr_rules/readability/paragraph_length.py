@@ -50,12 +50,12 @@ class ParagraphLength(Rule[ParagraphLengthOptions]):
     templates = {
         "long": Template(
             Text(
-                fr="Paragraphe de {words} mots (au-delà de {limit}) : « {excerpt} »",
-                en="Paragraph of {words} words (over {limit}): “{excerpt}”",
+                fr="Paragraphe de {words} {words:mot|mots} (au-delà de {limit}) : « {excerpt} »",
+                en="Paragraph of {words} {words:word|words} (over {limit}): “{excerpt}”",
             ),
             Text(
-                fr="Coupez ce paragraphe en deux ou trois paragraphes de {target} mots au plus.",
-                en="Split this paragraph into two or three paragraphs of at most {target} words.",
+                fr="Coupez ce paragraphe en deux ou trois paragraphes de {target} {target:mot|mots} au plus.",
+                en="Split this paragraph into two or three paragraphs of at most {target} {target:word|words}.",
             ),
         ),
     }

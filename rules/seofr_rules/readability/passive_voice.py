@@ -68,8 +68,8 @@ class PassiveVoice(Rule[PassiveVoiceOptions]):
                 en="{share}% of sentences are in the passive voice ({passive} of {total}); the advised maximum is {pass_share}%.",
             ),
             Text(
-                fr="Réécrivez au moins {to_fix} phrase(s) à la voix active : dites qui fait l’action.",
-                en="Rewrite at least {to_fix} sentence(s) in the active voice: say who acts.",
+                fr="Réécrivez au moins {to_fix} {to_fix:phrase|phrases} à la voix active : dites qui fait l’action.",
+                en="Rewrite at least {to_fix} {to_fix:sentence|sentences} in the active voice: say who acts.",
             ),
         ),
         "passive": Template(

@@ -82,8 +82,8 @@ class SentenceBeginnings(Rule[SentenceBeginningsOptions]):
     templates = {
         "repeated": Template(
             Text(
-                fr="{count} phrases de suite commencent par « {word} ».",
-                en="{count} sentences in a row start with “{word}”.",
+                fr="{count} {count:phrase|phrases} de suite commencent par « {word} ».",
+                en="{count} {count:sentence|sentences} in a row start with “{word}”.",
             ),
             Text(
                 fr="Variez le début de ces phrases : changez l’ordre des mots ou reliez-les.",

@@ -58,22 +58,22 @@ class SentenceLength(Rule[SentenceLengthOptions]):
         "no-sentences": NO_SENTENCES,
         "share": Template(
             Text(
-                fr="{share} % des phrases dépassent {max_words} mots ({long} sur {total}) ; le maximum conseillé est {pass_share} %.",
-                en="{share}% of sentences are longer than {max_words} words ({long} of {total}); the advised maximum is {pass_share}%.",
+                fr="{share} % des phrases dépassent {max_words} {max_words:mot|mots} ({long} sur {total}) ; le maximum conseillé est {pass_share} %.",
+                en="{share}% of sentences are longer than {max_words} {max_words:word|words} ({long} of {total}); the advised maximum is {pass_share}%.",
             ),
             Text(
-                fr="Raccourcissez au moins {to_fix} phrase(s) : coupez-les en deux ou retirez les incises.",
-                en="Shorten at least {to_fix} sentence(s): split them or remove asides.",
+                fr="Raccourcissez au moins {to_fix} {to_fix:phrase : coupez-la en deux ou retirez ses incises|phrases : coupez-les en deux ou retirez les incises}.",
+                en="Shorten at least {to_fix} {to_fix:sentence: split it or remove its asides|sentences: split them or remove asides}.",
             ),
         ),
         "long": Template(
             Text(
-                fr="Phrase de {words} mots : « {excerpt} »",
-                en="Sentence of {words} words: “{excerpt}”",
+                fr="Phrase de {words} {words:mot|mots} : « {excerpt} »",
+                en="Sentence of {words} {words:word|words}: “{excerpt}”",
             ),
             Text(
-                fr="Coupez cette phrase en phrases de {max_words} mots au plus.",
-                en="Split this sentence into sentences of at most {max_words} words.",
+                fr="Coupez cette phrase en phrases de {max_words} {max_words:mot|mots} au plus.",
+                en="Split this sentence into sentences of at most {max_words} {max_words:word|words}.",
             ),
         ),
     }

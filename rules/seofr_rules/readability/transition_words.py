@@ -75,14 +75,14 @@ class TransitionWords(Rule[TransitionWordsOptions]):
                 en="{share}% of sentences hold a transition word ({with_transition} of {total}); aim for at least {pass_share}%.",
             ),
             Text(
-                fr="Ajoutez des mots de liaison (« en effet », « ainsi », « par exemple »…) dans environ {to_add} phrase(s).",
-                en="Add transition words (« en effet », « ainsi », « par exemple »…) to about {to_add} sentence(s).",
+                fr="Ajoutez des mots de liaison (« en effet », « ainsi », « par exemple »…) dans environ {to_add} {to_add:phrase|phrases}.",
+                en="Add transition words (« en effet », « ainsi », « par exemple »…) to about {to_add} {to_add:sentence|sentences}.",
             ),
         ),
         "too-short": Template(
             Text(
-                fr="Texte trop court ({total} phrases) pour juger des mots de liaison.",
-                en="Text too short ({total} sentences) to judge transition words.",
+                fr="Texte trop court ({total} {total:phrase|phrases}) pour juger des mots de liaison.",
+                en="Text too short ({total} {total:sentence|sentences}) to judge transition words.",
             ),
             Text(fr="Aucune action nécessaire.", en="Nothing to do."),
         ),

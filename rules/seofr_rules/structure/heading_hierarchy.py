@@ -148,12 +148,12 @@ class HeadingHierarchy(Rule[HeadingHierarchyOptions]):
         ),
         "too-long": Template(
             Text(
-                fr="Intertitre de {chars} caractères, plus que le maximum de {max_chars}.",
-                en="Heading of {chars} characters, more than the maximum of {max_chars}.",
+                fr="Intertitre de {chars} {chars:caractère|caractères}, plus que le maximum de {max_chars}.",
+                en="Heading of {chars} {chars:character|characters}, more than the maximum of {max_chars}.",
             ),
             Text(
-                fr="Raccourcissez-le d’environ {excess} caractères : gardez l’idée principale.",
-                en="Shorten it by about {excess} characters: keep the main idea.",
+                fr="Raccourcissez-le d’environ {excess} {excess:caractère|caractères} : gardez l’idée principale.",
+                en="Shorten it by about {excess} {excess:character|characters}: keep the main idea.",
             ),
         ),
     }

@@ -74,8 +74,8 @@ class Subheadings(Rule[SubheadingsOptions]):
     templates = {
         "few-h2": Template(
             Text(
-                fr="Le texte compte {count} intertitre(s) H2 ; il en faut au moins {min_h2}.",
-                en="The text has {count} H2 subheading(s); it needs at least {min_h2}.",
+                fr="Le texte compte {count} {count:intertitre|intertitres} H2 ; il en faut au moins {min_h2}.",
+                en="The text has {count} H2 {count:subheading|subheadings}; it needs at least {min_h2}.",
             ),
             Text(
                 fr="Découpez le texte en {min_h2} parties ou plus et donnez à chacune un intertitre H2.",
@@ -84,8 +84,8 @@ class Subheadings(Rule[SubheadingsOptions]):
         ),
         "long-section": Template(
             Text(
-                fr="{words} mots sans intertitre (au-delà de {limit}).",
-                en="{words} words without a subheading (over {limit}).",
+                fr="{words} {words:mot|mots} sans intertitre (au-delà de {limit}).",
+                en="{words} {words:word|words} without a subheading (over {limit}).",
             ),
             Text(
                 fr="Ajoutez un intertitre vers la ligne {line}, avant « {excerpt} ».",
