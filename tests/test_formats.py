@@ -256,7 +256,7 @@ def test_github_document_findings_and_summary(
     name, props, message = commands[-1]
     report = batch.reports[1]
     assert (name, props) == ("notice", {"file": "examples/brouillon.html"})
-    assert message == f"seofr : score {format_score(report, 'fr')}/100 (échec)"
+    assert message == f"seofr\u00a0: score {format_score(report, 'fr')}/100 (échec)"
     english = annotations(format_github(Batch(batch.reports[:1]), "en", False))[-1][2]
     assert english == f"seofr score {format_score(batch.reports[0], 'en')}/100 (passed)"
 

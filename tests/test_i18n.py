@@ -68,3 +68,12 @@ def test_plurals_follow_each_language() -> None:
 def test_no_message_writes_a_plural_in_brackets() -> None:
     bracketed = [where for where, text in _all_texts() if "(s)" in text.fr + text.en]
     assert bracketed == []
+
+
+def test_french_messages_follow_french_typography() -> None:
+    """No-break space before « : », « % » and inside guillemets, a narrow one before « ; ! ? »."""
+    import re
+
+    plain = re.compile(r" [:;!?»%]|« ")
+    wrong = [(where, text.fr) for where, text in _all_texts() if plain.search(text.fr)]
+    assert wrong == []

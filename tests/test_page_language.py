@@ -94,7 +94,9 @@ def test_foreign_fragments_reports_each_english_paragraph_once() -> None:
         assert FRENCH_PAGE[finding.span.start : finding.span.end] == paragraph
         assert finding.span.line == _line_of(FRENCH_PAGE, paragraph)
     messages = [f.message for f in report.shown_of("foreign-fragments", "fr")]
-    assert messages[0].startswith("Passage en anglais (probabilité 100 %) : « This chapter")
+    assert messages[0].startswith(
+        "Passage en anglais (probabilité 100\u00a0%)\u00a0: «\u00a0This chapter"
+    )
     english = [f.message for f in report.shown_of("foreign-fragments", "en")]
     assert english[1].startswith("Passage in English (probability 100%): “Before you upgrade")
 

@@ -26,7 +26,7 @@ COMMANDS = {
 }
 
 SUMMARY = Text(
-    fr="seofr : score {score}/100 ({verdict})",
+    fr="seofr : score {score}/100 ({verdict})",
     en="seofr score {score}/100 ({verdict})",
 )
 

@@ -78,12 +78,12 @@ class Boilerplate(Rule[BoilerplateOptions]):
     Options = BoilerplateOptions
     templates = {
         "leftover": Template(
-            Text(fr="Reste de {kind} : « {excerpt} »", en="Leftover {kind}: “{excerpt}”"),
+            Text(fr="Reste de {kind} : « {excerpt} »", en="Leftover {kind}: “{excerpt}”"),
             Text(fr="Supprimez cette ligne.", en="Remove this line."),
         ),
         "repeated-title": Template(
             Text(
-                fr="Le titre est répété dans le corps du texte : « {excerpt} »",
+                fr="Le titre est répété dans le corps du texte : « {excerpt} »",
                 en="The title is repeated in the body: “{excerpt}”",
             ),
             Text(fr="Supprimez cette ligne.", en="Remove this line."),

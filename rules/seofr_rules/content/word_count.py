@@ -82,7 +82,7 @@ class WordCount(Rule[WordCountOptions]):
         "too-short-without-leftovers": Template(
             Text(
                 fr="Le texte compte {words} {words:mot|mots}, dont {leftover} sur des lignes à supprimer"
-                " (voir boilerplate) : {useful} {useful:mot utile|mots utiles}, moins que le minimum de {min_words}.",
+                " (voir boilerplate) : {useful} {useful:mot utile|mots utiles}, moins que le minimum de {min_words}.",
                 en="The text has {words} {words:word|words}, {leftover} of them on lines to remove"
                 " (see boilerplate): {useful} useful words, fewer than the minimum of {min_words}.",
             ),

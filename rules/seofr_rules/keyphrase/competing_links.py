@@ -34,7 +34,7 @@ class CompetingLinks(KeyphraseRule):
     templates = {
         "competing": Template(
             Text(
-                fr="Le lien « {text} » vers {href} a pour texte l’expression clé « {keyphrase} ».",
+                fr="Le lien « {text} » vers {href} a pour texte l’expression clé « {keyphrase} ».",
                 en="The link “{text}” to {href} uses the keyphrase “{keyphrase}” as its text.",
             ),
             Text(

@@ -75,17 +75,17 @@ class KeyphraseLength(Rule[KeyphraseLengthOptions]):
         "no-keyphrase": NO_KEYPHRASE,
         "candidates": Template(
             Text(
-                fr="Aucune expression clé n’est donnée ; le texte parle surtout de : {candidates}.",
+                fr="Aucune expression clé n’est donnée ; le texte parle surtout de : {candidates}.",
                 en="No focus keyphrase is given; the text is mostly about: {candidates}.",
             ),
             Text(
-                fr="Choisissez l’expression clé de l’article (-k ou « keyword » dans le front matter).",
+                fr="Choisissez l’expression clé de l’article (-k ou « keyword » dans le front matter).",
                 en="Choose the article’s keyphrase (-k or “keyword” in the front matter).",
             ),
         ),
         "long": Template(
             Text(
-                fr="« {keyphrase} » compte {words} {words:mot plein|mots pleins} (maximum conseillé {max_words}).",
+                fr="« {keyphrase} » compte {words} {words:mot plein|mots pleins} (maximum conseillé {max_words}).",
                 en="“{keyphrase}” has {words} content words (advised maximum {max_words}).",
             ),
             Text(
@@ -95,7 +95,7 @@ class KeyphraseLength(Rule[KeyphraseLengthOptions]):
         ),
         "function-only": Template(
             Text(
-                fr="« {keyphrase} » ne contient que des mots outils : rien à rechercher.",
+                fr="« {keyphrase} » ne contient que des mots outils : rien à rechercher.",
                 en="“{keyphrase}” holds only function words: nothing to look for.",
             ),
             Text(

@@ -62,7 +62,7 @@ class KeywordDensity(KeyphraseRule):
         "no-keyphrase": NO_KEYPHRASE,
         "low": Template(
             Text(
-                fr="« {keyphrase} » apparaît {count} fois pour {words} {words:mot|mots} ({density} %) : trop peu.",
+                fr="« {keyphrase} » apparaît {count} fois pour {words} {words:mot|mots} ({density} %) : trop peu.",
                 en="“{keyphrase}” appears {count} {count:time|times} in {words} {words:word|words} ({density}%): too few.",
             ),
             Text(
@@ -72,7 +72,7 @@ class KeywordDensity(KeyphraseRule):
         ),
         "high": Template(
             Text(
-                fr="« {keyphrase} » apparaît {count} fois pour {words} {words:mot|mots} ({density} %) : suroptimisation.",
+                fr="« {keyphrase} » apparaît {count} fois pour {words} {words:mot|mots} ({density} %) : suroptimisation.",
                 en="“{keyphrase}” appears {count} times in {words} {words:word|words} ({density}%): over-optimized.",
             ),
             Text(

@@ -50,7 +50,7 @@ class KeywordDistribution(KeyphraseRule):
         "no-keyphrase": NO_KEYPHRASE,
         "gap": Template(
             Text(
-                fr="La partie {part} sur {parts} du texte ne contient pas « {keyphrase} ».",
+                fr="La partie {part} sur {parts} du texte ne contient pas « {keyphrase} ».",
                 en="Part {part} of {parts} of the text does not hold “{keyphrase}”.",
             ),
             Text(

@@ -39,7 +39,7 @@ class KeywordInIntroduction(KeyphraseRule):
         "no-keyphrase": NO_KEYPHRASE,
         "spread": Template(
             Text(
-                fr="Les mots de « {keyphrase} » sont dans l’introduction, mais pas dans une même phrase.",
+                fr="Les mots de « {keyphrase} » sont dans l’introduction, mais pas dans une même phrase.",
                 en="The words of “{keyphrase}” are in the introduction, but not in one sentence.",
             ),
             Text(
@@ -49,7 +49,7 @@ class KeywordInIntroduction(KeyphraseRule):
         ),
         "missing": Template(
             Text(
-                fr="L’introduction ne contient pas « {keyphrase} ».",
+                fr="L’introduction ne contient pas « {keyphrase} ».",
                 en="The introduction does not hold “{keyphrase}”.",
             ),
             Text(

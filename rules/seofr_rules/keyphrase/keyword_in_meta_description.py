@@ -36,7 +36,7 @@ class KeywordInMetaDescription(KeyphraseRule):
         "no-keyphrase": NO_KEYPHRASE,
         "missing": Template(
             Text(
-                fr="La méta-description ne contient pas « {keyphrase} ».",
+                fr="La méta-description ne contient pas « {keyphrase} ».",
                 en="The meta description does not hold “{keyphrase}”.",
             ),
             Text(
@@ -46,7 +46,7 @@ class KeywordInMetaDescription(KeyphraseRule):
         ),
         "many": Template(
             Text(
-                fr="La méta-description répète « {keyphrase} » {count} fois.",
+                fr="La méta-description répète « {keyphrase} » {count} fois.",
                 en="The meta description repeats “{keyphrase}” {count} times.",
             ),
             Text(

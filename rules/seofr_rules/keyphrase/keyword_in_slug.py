@@ -41,18 +41,18 @@ class KeywordInSlug(KeyphraseRule):
         "no-keyphrase": NO_KEYPHRASE,
         "missing": Template(
             Text(
-                fr="L’adresse « {slug} » ne contient pas « {keyphrase} ».",
+                fr="L’adresse « {slug} » ne contient pas « {keyphrase} ».",
                 en="The address “{slug}” does not hold “{keyphrase}”.",
             ),
             Text(
-                fr="Choisissez une adresse courte qui contient l’expression clé, comme « {suggestion} ».",
+                fr="Choisissez une adresse courte qui contient l’expression clé, comme « {suggestion} ».",
                 en="Choose a short address holding the keyphrase, such as “{suggestion}”.",
             ),
         ),
         "no-slug": Template(
             Text(fr="La page n’a pas d’adresse connue.", en="The page has no known address."),
             Text(
-                fr="Indiquez « slug » dans le front matter.",
+                fr="Indiquez « slug » dans le front matter.",
                 en="Set “slug” in the front matter.",
             ),
         ),

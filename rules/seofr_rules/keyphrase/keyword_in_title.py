@@ -38,7 +38,7 @@ class KeywordInTitle(KeyphraseRule):
         "no-keyphrase": NO_KEYPHRASE,
         "not-first": Template(
             Text(
-                fr="« {keyphrase} » est dans le titre, mais pas au début.",
+                fr="« {keyphrase} » est dans le titre, mais pas au début.",
                 en="“{keyphrase}” is in the title, but not at the start.",
             ),
             Text(
@@ -48,7 +48,7 @@ class KeywordInTitle(KeyphraseRule):
         ),
         "missing": Template(
             Text(
-                fr="Le titre ne contient pas « {keyphrase} ».",
+                fr="Le titre ne contient pas « {keyphrase} ».",
                 en="The title does not hold “{keyphrase}”.",
             ),
             Text(

@@ -118,7 +118,7 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
     templates = {
         "foreign": Template(
             Text(
-                fr="Passage {language} (probabilité {probability} %) : « {excerpt} »",
+                fr="Passage {language} (probabilité {probability} %) : « {excerpt} »",
                 en="Passage {language} (probability {probability}%): “{excerpt}”",
             ),
             Text(

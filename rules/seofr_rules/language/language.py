@@ -80,8 +80,8 @@ class Language(Rule[LanguageOptions]):
     templates = {
         "not-french": Template(
             Text(
-                fr="Le texte est surtout écrit {language} ({probability} % des mots), "
-                "contre {french} % en français.",
+                fr="Le texte est surtout écrit {language} ({probability} % des mots), "
+                "contre {french} % en français.",
                 en="The text is mostly written {language} ({probability}% of its words), "
                 "against {french}% in French.",
             ),
@@ -92,8 +92,8 @@ class Language(Rule[LanguageOptions]):
         ),
         "french-uncertain": Template(
             Text(
-                fr="Le français ne tient que {probability} % des mots du texte, "
-                "moins que les {required} % demandés ; le reste mêle d’autres langues.",
+                fr="Le français ne tient que {probability} % des mots du texte, "
+                "moins que les {required} % demandés ; le reste mêle d’autres langues.",
                 en="French holds only {probability}% of the text’s words, "
                 "below the {required}% required; the rest mixes other languages.",
             ),
@@ -110,7 +110,7 @@ class Language(Rule[LanguageOptions]):
                 en="The page does not declare its language.",
             ),
             Text(
-                fr='Ajoutez lang="fr" à la balise <html> (ou « lang: fr » au front matter).',
+                fr='Ajoutez lang="fr" à la balise <html> (ou « lang: fr » au front matter).',
                 en='Add lang="fr" to the <html> tag (or “lang: fr” to the front matter).',
             ),
         ),
@@ -120,7 +120,7 @@ class Language(Rule[LanguageOptions]):
                 en="The page is declared {language} while its text is in French.",
             ),
             Text(
-                fr='Déclarez la langue française : lang="fr" (ou fr-FR, fr-CA…).',
+                fr='Déclarez la langue française : lang="fr" (ou fr-FR, fr-CA…).',
                 en='Declare French: lang="fr" (or fr-FR, fr-CA…).',
             ),
         ),

@@ -54,7 +54,7 @@ class ImageAlt(Rule[ImageAltOptions]):
     templates = {
         "missing": Template(
             Text(
-                fr="Image sans texte alternatif : {src}.",
+                fr="Image sans texte alternatif : {src}.",
                 en="Image without alternative text: {src}.",
             ),
             Text(
@@ -64,7 +64,7 @@ class ImageAlt(Rule[ImageAltOptions]):
         ),
         "file-name": Template(
             Text(
-                fr="Le texte alternatif de {src} est un nom de fichier : « {alt} ».",
+                fr="Le texte alternatif de {src} est un nom de fichier : « {alt} ».",
                 en="The alternative text of {src} is a file name: “{alt}”.",
             ),
             Text(
@@ -74,7 +74,7 @@ class ImageAlt(Rule[ImageAltOptions]):
         ),
         "too-short": Template(
             Text(
-                fr="Texte alternatif trop court pour {src} : « {alt} ».",
+                fr="Texte alternatif trop court pour {src} : « {alt} ».",
                 en="Alternative text too short for {src}: “{alt}”.",
             ),
             Text(

@@ -59,11 +59,11 @@ class LinkText(Rule[LinkTextOptions]):
     templates = {
         "vague": Template(
             Text(
-                fr="Texte de lien vague : « {text} ».",
+                fr="Texte de lien vague : « {text} ».",
                 en="Vague link text: “{text}”.",
             ),
             Text(
-                fr="Remplacez « {text} » par les mots qui décrivent la page visée.",
+                fr="Remplacez « {text} » par les mots qui décrivent la page visée.",
                 en="Replace “{text}” with words that describe the target page.",
             ),
         ),
@@ -83,7 +83,7 @@ class LinkText(Rule[LinkTextOptions]):
         ),
         "script": Template(
             Text(
-                fr="Lien javascript: « {text} » : il ne mène à aucune page.",
+                fr="Lien javascript: « {text} » : il ne mène à aucune page.",
                 en="javascript: link “{text}”: it leads to no page.",
             ),
             Text(

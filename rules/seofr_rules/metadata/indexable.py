@@ -43,17 +43,17 @@ class Indexable(Rule[IndexableOptions]):
     templates = {
         "noindex": Template(
             Text(
-                fr="La page interdit son indexation (robots : « {robots} ») : elle n’apparaîtra pas dans les résultats.",
+                fr="La page interdit son indexation (robots : « {robots} ») : elle n’apparaîtra pas dans les résultats.",
                 en="The page forbids indexing (robots: “{robots}”): it will not appear in results.",
             ),
             Text(
-                fr="Retirez « noindex » de la balise robots si la page doit être trouvée.",
+                fr="Retirez « noindex » de la balise robots si la page doit être trouvée.",
                 en="Remove “noindex” from the robots tag if the page must be found.",
             ),
         ),
         "canonical-elsewhere": Template(
             Text(
-                fr="L’URL canonique désigne une autre page ({canonical}) : celle-ci ne sera pas classée.",
+                fr="L’URL canonique désigne une autre page ({canonical}) : celle-ci ne sera pas classée.",
                 en="The canonical URL names another page ({canonical}): this one will not rank.",
             ),
             Text(

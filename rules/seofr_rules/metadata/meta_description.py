@@ -16,7 +16,7 @@ class MetaDescriptionOptions:
 
     min_chars: int = option(
         120,
-        fr="Longueur minimale : plus courte, la description laisse de la place perdue.",
+        fr="Longueur minimale : plus courte, la description laisse de la place perdue.",
         en="Minimum length: a shorter description wastes room.",
     )
     max_chars: int = option(
@@ -93,13 +93,13 @@ class MetaDescription(Rule[MetaDescriptionOptions]):
                 en="The meta description has only {chars} {chars:character|characters} (minimum {min_chars}).",
             ),
             Text(
-                fr="Ajoutez environ {missing} {missing:caractère|caractères} : le bénéfice pour le lecteur, un détail concret.",
+                fr="Ajoutez environ {missing} {missing:caractère|caractères} : le bénéfice pour le lecteur, un détail concret.",
                 en="Add about {missing} {missing:character|characters}: the reader’s benefit, a concrete detail.",
             ),
         ),
         "too-long": Template(
             Text(
-                fr="La méta-description compte {chars} {chars:caractère|caractères} et {width} px ; elle sera coupée : « {preview} »",
+                fr="La méta-description compte {chars} {chars:caractère|caractères} et {width} px ; elle sera coupée : « {preview} »",
                 en="The meta description has {chars} {chars:character|characters} and {width} px; it will be cut: “{preview}”",
             ),
             Text(

@@ -25,7 +25,7 @@ class TitleLengthOptions:
 
     min_chars: int = option(
         30,
-        fr="Longueur minimale : plus court, le titre gaspille la place du résultat.",
+        fr="Longueur minimale : plus court, le titre gaspille la place du résultat.",
         en="Minimum length: a shorter title wastes the room of the search result.",
     )
     max_chars: int = option(
@@ -87,7 +87,7 @@ class TitleLength(Rule[TitleLengthOptions]):
         ),
         "too-long": Template(
             Text(
-                fr="Le titre ({title_origin}) compte {chars} {chars:caractère|caractères} et mesure {width} px ; au-delà de {max_px} px il sera coupé après « {cut_word} » : « {preview} »",
+                fr="Le titre ({title_origin}) compte {chars} {chars:caractère|caractères} et mesure {width} px ; au-delà de {max_px} px il sera coupé après « {cut_word} » : « {preview} »",
                 en="The title ({title_origin}) has {chars} {chars:character|characters} and is {width} px wide; past {max_px} px it will be cut after “{cut_word}”: “{preview}”",
             ),
             Text(
@@ -101,7 +101,7 @@ class TitleLength(Rule[TitleLengthOptions]):
                 en="The title ({title_origin}) has only {chars} {chars:character|characters}, fewer than the minimum of {min_chars}.",
             ),
             Text(
-                fr="Ajoutez environ {missing} {missing:caractère|caractères} : précisez le sujet ou l’angle.",
+                fr="Ajoutez environ {missing} {missing:caractère|caractères} : précisez le sujet ou l’angle.",
                 en="Add about {missing} {missing:character|characters}: name the topic or the angle.",
             ),
         ),

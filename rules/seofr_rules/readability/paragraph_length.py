@@ -50,7 +50,7 @@ class ParagraphLength(Rule[ParagraphLengthOptions]):
     templates = {
         "long": Template(
             Text(
-                fr="Paragraphe de {words} {words:mot|mots} (au-delà de {limit}) : « {excerpt} »",
+                fr="Paragraphe de {words} {words:mot|mots} (au-delà de {limit}) : « {excerpt} »",
                 en="Paragraph of {words} {words:word|words} (over {limit}): “{excerpt}”",
             ),
             Text(

@@ -64,7 +64,7 @@ class PassiveVoice(Rule[PassiveVoiceOptions]):
         "no-sentences": NO_SENTENCES,
         "share": Template(
             Text(
-                fr="{share} % des phrases sont à la voix passive ({passive} sur {total}) ; le maximum conseillé est {pass_share} %.",
+                fr="{share} % des phrases sont à la voix passive ({passive} sur {total}) ; le maximum conseillé est {pass_share} %.",
                 en="{share}% of sentences are in the passive voice ({passive} of {total}); the advised maximum is {pass_share}%.",
             ),
             Text(
@@ -74,11 +74,11 @@ class PassiveVoice(Rule[PassiveVoiceOptions]):
         ),
         "passive": Template(
             Text(
-                fr="Voix passive ({confidence}) : « {excerpt} »",
+                fr="Voix passive ({confidence}) : « {excerpt} »",
                 en="Passive voice ({confidence}): “{excerpt}”",
             ),
             Text(
-                fr="Réécrivez à la voix active en commençant par qui agit (« le conseil a pris la décision » plutôt que « la décision a été prise »).",
+                fr="Réécrivez à la voix active en commençant par qui agit (« le conseil a pris la décision » plutôt que « la décision a été prise »).",
                 en="Rewrite in the active voice, starting with who acts (“the council took the decision” rather than “the decision was taken”).",
             ),
         ),

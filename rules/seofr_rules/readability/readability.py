@@ -82,11 +82,11 @@ class Readability(Rule[ReadabilityOptions]):
         "no-sentences": NO_SENTENCES,
         "hard": Template(
             Text(
-                fr="Lisibilité {score} sur 100 ({band}) : {words_per_sentence} {words_per_sentence:mot|mots} par phrase, {syllables_per_word} {syllables_per_word:syllabe|syllabes} par mot.",
+                fr="Lisibilité {score} sur 100 ({band}) : {words_per_sentence} {words_per_sentence:mot|mots} par phrase, {syllables_per_word} {syllables_per_word:syllabe|syllabes} par mot.",
                 en="Reading ease {score} out of 100 ({band}): {words_per_sentence} {words_per_sentence:word|words} per sentence, {syllables_per_word} {syllables_per_word:syllable|syllables} per word.",
             ),
             Text(
-                fr="Visez {target} ou plus : coupez les phrases les plus longues ({sentences}) et remplacez des mots longs ({long_words}).",
+                fr="Visez {target} ou plus : coupez les phrases les plus longues ({sentences}) et remplacez des mots longs ({long_words}).",
                 en="Aim for {target} or more: split the longest sentences ({sentences}) and replace long words ({long_words}).",
             ),
         ),

@@ -82,11 +82,11 @@ class SentenceBeginnings(Rule[SentenceBeginningsOptions]):
     templates = {
         "repeated": Template(
             Text(
-                fr="{count} {count:phrase|phrases} de suite commencent par « {word} ».",
+                fr="{count} {count:phrase|phrases} de suite commencent par « {word} ».",
                 en="{count} {count:sentence|sentences} in a row start with “{word}”.",
             ),
             Text(
-                fr="Variez le début de ces phrases : changez l’ordre des mots ou reliez-les.",
+                fr="Variez le début de ces phrases : changez l’ordre des mots ou reliez-les.",
                 en="Vary how these sentences start: reorder the words or join them.",
             ),
         ),

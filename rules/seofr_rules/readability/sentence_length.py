@@ -58,7 +58,7 @@ class SentenceLength(Rule[SentenceLengthOptions]):
         "no-sentences": NO_SENTENCES,
         "share": Template(
             Text(
-                fr="{share} % des phrases dépassent {max_words} {max_words:mot|mots} ({long} sur {total}) ; le maximum conseillé est {pass_share} %.",
+                fr="{share} % des phrases dépassent {max_words} {max_words:mot|mots} ({long} sur {total}) ; le maximum conseillé est {pass_share} %.",
                 en="{share}% of sentences are longer than {max_words} {max_words:word|words} ({long} of {total}); the advised maximum is {pass_share}%.",
             ),
             Text(
@@ -68,7 +68,7 @@ class SentenceLength(Rule[SentenceLengthOptions]):
         ),
         "long": Template(
             Text(
-                fr="Phrase de {words} {words:mot|mots} : « {excerpt} »",
+                fr="Phrase de {words} {words:mot|mots} : « {excerpt} »",
                 en="Sentence of {words} {words:word|words}: “{excerpt}”",
             ),
             Text(

@@ -71,7 +71,7 @@ class TransitionWords(Rule[TransitionWordsOptions]):
     templates = {
         "few": Template(
             Text(
-                fr="{share} % des phrases contiennent un mot de liaison ({with_transition} sur {total}) ; visez au moins {pass_share} %.",
+                fr="{share} % des phrases contiennent un mot de liaison ({with_transition} sur {total}) ; visez au moins {pass_share} %.",
                 en="{share}% of sentences hold a transition word ({with_transition} of {total}); aim for at least {pass_share}%.",
             ),
             Text(

@@ -111,7 +111,7 @@ class OriginalOverlap(Rule[OriginalOverlapOptions]):
     templates = {
         "copied": Template(
             Text(
-                fr="{share} % des suites de {ngram} {ngram:mot|mots} viennent de l’original ({copied} sur {total}).",
+                fr="{share} % des suites de {ngram} {ngram:mot|mots} viennent de l’original ({copied} sur {total}).",
                 en="{share}% of the {ngram}-word sequences come from the original ({copied} of {total}).",
             ),
             Text(
@@ -121,7 +121,7 @@ class OriginalOverlap(Rule[OriginalOverlapOptions]):
         ),
         "passage": Template(
             Text(
-                fr="Passage de {words} {words:mot repris|mots repris} de l’original : « {excerpt} »",
+                fr="Passage de {words} {words:mot repris|mots repris} de l’original : « {excerpt} »",
                 en="Passage of {words} {words:word|words} copied from the original: “{excerpt}”",
             ),
             Text(

@@ -41,7 +41,7 @@ class TitleRewritten(Rule[TitleRewrittenOptions]):
     templates = {
         "same": Template(
             Text(
-                fr="Le titre est celui de l’article d’origine : « {title} ».",
+                fr="Le titre est celui de l’article d’origine : « {title} ».",
                 en="The title is the original article’s: “{title}”.",
             ),
             Text(

@@ -104,7 +104,7 @@ class HeadingHierarchy(Rule[HeadingHierarchyOptions]):
         ),
         "extra-h1": Template(
             Text(
-                fr="Titre H1 supplémentaire : le document en compte {count}.",
+                fr="Titre H1 supplémentaire : le document en compte {count}.",
                 en="Extra H1 heading: the document has {count}.",
             ),
             Text(
@@ -124,7 +124,7 @@ class HeadingHierarchy(Rule[HeadingHierarchyOptions]):
         ),
         "skipped-level": Template(
             Text(
-                fr="Niveau sauté : un H{level} suit un H{previous}.",
+                fr="Niveau sauté : un H{level} suit un H{previous}.",
                 en="Skipped level: an H{level} follows an H{previous}.",
             ),
             Text(fr="Utilisez un H{expected} ici.", en="Use an H{expected} here."),
@@ -138,7 +138,7 @@ class HeadingHierarchy(Rule[HeadingHierarchyOptions]):
         ),
         "duplicate": Template(
             Text(
-                fr="Intertitre H{level} répété : « {text} » (déjà ligne {first_line}).",
+                fr="Intertitre H{level} répété : « {text} » (déjà ligne {first_line}).",
                 en="Repeated H{level} heading: “{text}” (already on line {first_line}).",
             ),
             Text(
@@ -152,7 +152,7 @@ class HeadingHierarchy(Rule[HeadingHierarchyOptions]):
                 en="Heading of {chars} {chars:character|characters}, more than the maximum of {max_chars}.",
             ),
             Text(
-                fr="Raccourcissez-le d’environ {excess} {excess:caractère|caractères} : gardez l’idée principale.",
+                fr="Raccourcissez-le d’environ {excess} {excess:caractère|caractères} : gardez l’idée principale.",
                 en="Shorten it by about {excess} {excess:character|characters}: keep the main idea.",
             ),
         ),

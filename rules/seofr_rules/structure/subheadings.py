@@ -88,7 +88,7 @@ class Subheadings(Rule[SubheadingsOptions]):
                 en="{words} {words:word|words} without a subheading (over {limit}).",
             ),
             Text(
-                fr="Ajoutez un intertitre vers la ligne {line}, avant « {excerpt} ».",
+                fr="Ajoutez un intertitre vers la ligne {line}, avant « {excerpt} ».",
                 en="Add a subheading around line {line}, before “{excerpt}”.",
             ),
         ),
