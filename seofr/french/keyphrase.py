@@ -565,21 +565,17 @@ class _Candidate:
     forms: Counter[str] = field(default_factory=Counter)
 
 
-def suggest_keyphrases(
-    sentences: Sequence[Sentence], emphasized: Sequence[Sequence[Unit]], limit: int = 5
-) -> list[str]:
-    """Up to ``limit`` candidate keyphrases: lemma n-grams of nouns, names and adjectives.
+def _candidates(sentences: Sequence[Sentence]) -> dict[tuple[str, ...], _Candidate]:
+    """Every candidate key of the sentences with its count, in one pass over the words.
 
-    A candidate is a run of one to three such words (a « de » may join them:
-    « démission de Willner ») seen at least twice. Its weight is its frequency,
-    doubled when all its words are in ``emphasized`` texts (title, headings),
-    raised by half for a proper noun and for each extra word. A candidate is
-    dropped when a longer one holding it is at least half as frequent.
-    Candidates are shown in their most frequent written form.
+    A key starts at a noun, name or adjective and grows word by word over at
+    most six words, each prefix a candidate of its own: the pass is linear in
+    the words.
     """
     found: dict[tuple[str, ...], _Candidate] = {}
     for sentence in sentences:
         tokens = [t for t in sentence.tokens if t.is_word]
+        text = sentence.element.text
         for start, first in enumerate(tokens):
             if first.pos not in _CANDIDATE_POS or len(first.text) < 2:
                 continue
@@ -598,35 +594,62 @@ def suggest_keyphrases(
                 candidate = found.setdefault(tuple(key), _Candidate())
                 candidate.count += 1
                 candidate.proper = candidate.proper or token.pos == "PROPN"
-                candidate.forms[sentence.element.text[first.start : token.end]] += 1
-    stems = {inflection_stem(fold(u.lemma)) for units in emphasized for u in units}
+                candidate.forms[text[first.start : token.end]] += 1
+    return found
 
-    def content(key: tuple[str, ...]) -> list[str]:
-        return [w for w in key if w not in _JOINERS]
+
+def _longer_counts(found: Mapping[tuple[str, ...], _Candidate]) -> dict[tuple[str, ...], int]:
+    """Each run of words → the highest count of a longer candidate holding it.
+
+    A key holds at most five words (three and two joiners), so it has at most
+    fourteen shorter runs: the index is built in time linear in the candidates,
+    where comparing every candidate with every other was quadratic (issue 14).
+    """
+    longer: dict[tuple[str, ...], int] = {}
+    for key, candidate in found.items():
+        count = candidate.count
+        for size in range(1, len(key)):
+            for i in range(len(key) - size + 1):
+                part = key[i : i + size]
+                if longer.get(part, 0) < count:
+                    longer[part] = count
+    return longer
+
+
+def suggest_keyphrases(
+    sentences: Sequence[Sentence], emphasized: Sequence[Sequence[Unit]], limit: int = 5
+) -> list[str]:
+    """Up to ``limit`` candidate keyphrases: lemma n-grams of nouns, names and adjectives.
+
+    A candidate is a run of one to three such words (a « de » may join them:
+    « démission de Willner ») seen at least twice. Its weight is its frequency,
+    doubled when all its words are in ``emphasized`` texts (title, headings),
+    raised by half for a proper noun and for each extra word. A candidate is
+    dropped when a longer one holding it is at least half as frequent.
+    Candidates are shown in their most frequent written form.
+
+    One pass counts the candidates, a second indexes each run of words by the
+    longer candidates holding it; then only the kept ones are weighed and
+    sorted: O(n log n) in the words.
+    """
+    found = _candidates(sentences)
+    longer = _longer_counts(found)
+    kept = [
+        key
+        for key, candidate in found.items()
+        if candidate.count >= 2 and longer.get(key, 0) * 2 < candidate.count
+    ]
+    stems = {inflection_stem(fold(u.lemma)) for units in emphasized for u in units}
 
     def weight(key: tuple[str, ...]) -> float:
         candidate = found[key]
-        words = content(key)
+        words = [w for w in key if w not in _JOINERS]
         in_title = sum(1 for w in words if inflection_stem(w) in stems) / len(words)
         proper = 1.5 if candidate.proper else 1.0
         return candidate.count * (1 + in_title) * proper * (1 + 0.5 * (len(words) - 1))
 
-    kept = [
-        key
-        for key, candidate in found.items()
-        if candidate.count >= 2
-        and not any(
-            len(longer) > len(key) and _contains(longer, key) and other.count * 2 >= candidate.count
-            for longer, other in found.items()
-        )
-    ]
     ranked = sorted(kept, key=lambda k: (-weight(k), k))[:limit]
     return [found[key].forms.most_common(1)[0][0] for key in ranked]
-
-
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    size = len(shorter)
-    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
 
 
 class KeyphraseAnalysis:
