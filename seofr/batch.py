@@ -14,7 +14,6 @@ others are still analysed.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,19 +21,22 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from seofr.config import Layer
-from seofr.document import Document, parse_document, read_bytes
+from seofr.document import Document
 from seofr.errors import SeofrError
 from seofr.report import InputFailure, Report
 from seofr.session import (
     CALL_KEYWORDS,
     ConfigChoice,
+    Item,
     Session,
     Source,
     arguments_layer,
     check_keywords,
     default_session,
     guarded,
-    path_named,
+    label,
+    parse_item,
+    read_item,
 )
 from seofr.settings import Settings
 
@@ -46,15 +48,6 @@ Result = Report | InputFailure
 
 
 @dataclass(frozen=True)
-class Item:
-    """One input, read: how results name it, its path (format, configuration), its content."""
-
-    label: str
-    path: str | None
-    content: str | bytes
-
-
-@dataclass(frozen=True)
 class Job:
     """What every document of a run shares: settings, configuration, the original's bytes."""
 
@@ -63,31 +56,8 @@ class Job:
     original: Item | None = None
 
 
-def label(source: Source, index: int) -> str:
-    """How a source is named in results: its path, or ``<input N>`` for content."""
-    if isinstance(source, os.PathLike):
-        return os.fspath(source)
-    if isinstance(source, str) and "\n" not in source and len(source) < 4096:
-        return source
-    return f"<input {index + 1}>"
-
-
-def read_item(source: Source, index: int, max_bytes: int) -> Item:
-    """Read ``source`` once: a path's bytes, or the content itself."""
-    path = source if isinstance(source, os.PathLike) else None
-    if isinstance(source, str):
-        path = path_named(source)
-    if path is not None:
-        return Item(os.fspath(path), os.fspath(path), read_bytes(path, max_bytes))
-    assert not isinstance(source, os.PathLike)
-    if len(source) > max_bytes:
-        raise SeofrError(f"input: more than the limit of {max_bytes:,} bytes (max-bytes)")
-    return Item(label(source, index), None, source)
-
-
 def _parse(item: Item, job: Job, session: Session) -> Document:
-    settings = session.reading_settings(item.path, job.arguments, job.config)
-    return parse_document(item.content, item.path, settings.input_format, settings.content_selector)
+    return parse_item(item, session.reading_settings(item.path, job.arguments, job.config))
 
 
 class _Worker:

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from seofr.batch import Item, Job, Progress, read_item, run_batch
+from seofr.batch import Job, Progress, run_batch
 from seofr.cache import ReportCache
 from seofr.document import EXTENSIONS
 from seofr.errors import InputError, SeofrError
@@ -22,7 +22,7 @@ from seofr.formatters import FORMATS, Batch, get_formatter
 from seofr.i18n import LANGS, Lang
 from seofr.registry import PluginWarning, registry
 from seofr.report import InputFailure, Report
-from seofr.session import Session, arguments_layer
+from seofr.session import Item, Session, arguments_layer, read_item
 from seofr.settings import Place, Settings, cli_flag, field_type
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2

@@ -14,13 +14,14 @@ import functools
 import inspect
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 from seofr.config import ConfigFiles, Layer, resolve
 from seofr.context import Context
 from seofr.directives import Directives, parse_directives
-from seofr.document import EXTENSIONS, Document, load_document, parse_document
+from seofr.document import EXTENSIONS, Document, parse_document, read_bytes
 from seofr.document.model import Format
 from seofr.errors import ConfigError, DocumentConfigError, InputError, SeofrError
 from seofr.i18n import Lang, Param
@@ -103,21 +104,47 @@ def source_path(source: Source) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Item:
+    """One input, read: how results name it, its path (format, configuration), its content."""
+
+    label: str
+    path: str | None
+    content: str | bytes
+
+
+def label(source: Source, index: int) -> str:
+    """How a source is named in results: its path, or ``<input N>`` for content."""
+    if isinstance(source, os.PathLike):
+        return os.fspath(source)
+    if isinstance(source, str) and "\n" not in source and len(source) < 4096:
+        return source
+    return f"<input {index + 1}>"
+
+
+def read_item(source: Source, index: int, max_bytes: int) -> Item:
+    """Read ``source`` once: a path's bytes, or the content itself."""
+    path = source_path(source)
+    if path is not None:
+        return Item(path, path, read_bytes(path, max_bytes))
+    assert not isinstance(source, os.PathLike)
+    if len(source) > max_bytes:
+        raise InputError(f"input: more than the limit of {max_bytes:,} bytes (max-bytes)")
+    return Item(label(source, index), None, source)
+
+
+def parse_item(item: Item, settings: Settings) -> Document:
+    """The :class:`Document` of an input already read, with the reading settings."""
+    return parse_document(item.content, item.path, settings.input_format, settings.content_selector)
+
+
 def read(source: Source, settings: Settings | None = None) -> Document:
     """The :class:`Document` for a path, a string of content or bytes.
 
     ``settings`` gives the input format, the size limit and the content selector.
     """
     settings = settings or Settings()
-    path = source_path(source)
-    if path is not None:
-        return load_document(
-            path, settings.input_format, settings.max_bytes, settings.content_selector
-        )
-    assert not isinstance(source, os.PathLike)
-    if len(source) > settings.max_bytes:
-        raise InputError(f"input: more than the limit of {settings.max_bytes:,} bytes (max-bytes)")
-    return parse_document(source, None, settings.input_format, settings.content_selector)
+    return parse_item(read_item(source, 0, settings.max_bytes), settings)
 
 
 def _front_matter_layer(doc: Document) -> Layer | None:
@@ -337,19 +364,13 @@ class Session:
         )
 
 
-class _Outcome:
+class _Outcome(NamedTuple):
     """What running one rule gave: status, score, kept violations, why it skipped."""
 
-    __slots__ = ("score", "skip", "status", "violations")
-
-    def __init__(
-        self,
-        status: Status,
-        score: float,
-        violations: list[Violation],
-        skip: Skip | None = None,
-    ) -> None:
-        self.status, self.score, self.violations, self.skip = status, score, violations, skip
+    status: Status
+    score: float
+    violations: list[Violation]
+    skip: Skip | None = None
 
 
 def _crash(summary: str, package: str) -> _Outcome:

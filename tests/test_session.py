@@ -22,14 +22,14 @@ import seofr.batch
 import seofr.cache
 import seofr.cli
 import seofr.session
-from seofr.batch import Item, Job, run_batch
+from seofr.batch import Job, run_batch
 from seofr.cache import ReportCache, code_fingerprint, package_folders
 from seofr.config import ConfigFiles
 from seofr.formatters import FORMATS, Batch, get_formatter
 from seofr.plugin import Context, Document, Emitted, Rule, Template, Text
 from seofr.registry import Registry, registry
 from seofr.report import Report
-from seofr.session import Session, arguments_layer
+from seofr.session import Item, Session, arguments_layer
 from seofr.verdicts import Severity, Status
 
 # About a hundred words, no keyphrase of its own; « jardinage » twice, never « jardin ».
