@@ -76,6 +76,11 @@ class _Sentence:
     guess: LanguageGuess | None = None
 
 
+# Under this share of French words the page is another language's, and its
+# paragraphs are not "passages left" in a French text (the language rule fails it).
+_FRENCH_PAGE_SHARE = 0.25
+
+
 class ForeignFragments(Rule[ForeignFragmentsOptions]):
     """No passage of the text is in another language than French.
 
@@ -89,7 +94,9 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
     A passage needs ``min-words`` words and a probability of ``min-probability``;
     under 8 words it is reported only when it is English with a probability of
     99 % or more and holds an English function word and no French one.
-    Quotations are not judged.
+    Quotations are not judged. A page with less than a quarter of its words in
+    French is the ``language`` rule's finding: this rule then skips rather than
+    report every paragraph.
 
     ```md pass
     # 5.1.2 Objets et interfaces
@@ -103,6 +110,12 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
     Le maire a inauguré la nouvelle médiathèque samedi matin.
 
     Please follow and like us on social media for more updates.
+    ```
+
+    ```md skip
+    The new library opened on Saturday morning after six months of work.
+
+    Readers will find brighter rooms, new armchairs and a corner for children.
     ```
     """
 
@@ -126,11 +139,25 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
                 en="Translate this passage into French or remove it.",
             ),
         ),
+        "not-french": Template(
+            Text(
+                fr="La page est surtout écrite {language}\u00a0: la règle language le signale déjà.",
+                en="The page is mostly written {language}: the language rule already says so.",
+            ),
+            Text(
+                fr="Traduisez la page, puis relancez la vérification.",
+                en="Translate the page, then run the check again.",
+            ),
+        ),
     }
 
     def check(
         self, doc: Document, ctx: Context, options: ForeignFragmentsOptions
     ) -> Iterator[Emitted]:
+        page = ctx.language
+        if page.language is not None and page.probability_of("fr") < _FRENCH_PAGE_SHARE:
+            yield self.skip("not-french", language=in_language(page.language))
+            return
         for element in ctx.prose:
             if isinstance(element, Block) and element.kind in (BlockKind.QUOTE, BlockKind.CODE):
                 continue
