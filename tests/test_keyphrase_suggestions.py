@@ -22,6 +22,7 @@ from typing import Any, cast
 
 import pytest
 
+import seofr
 from seofr.document import parse_document
 from seofr.french.analysis import FrenchAnalysis, Sentence, Token
 from seofr.french.keyphrase import Unit, inflection_stem, suggest_keyphrases, units_of_text
@@ -305,3 +306,18 @@ def test_the_work_grows_linearly_with_the_text() -> None:
         reference_suggest_keyphrases, small
     )
     assert reference > 3.0, f"the reference made {reference:.2f} times the calls"
+
+
+def test_a_title_word_with_a_ligature_gets_the_title_bonus() -> None:
+    """« sœurs » in the title and « sœur » in the text are one word (the title weighs it)."""
+    article = (
+        "---\ntitle: Les sœurs Martin ouvrent une boutique\n---\n\n"
+        "Le jardin de la place reste fermé. Sa sœur aînée tient la caisse. Le jardin ouvrira"
+        " en mai. La sœur cadette coud les robes. Un jardin voisin fleurit déjà. Une sœur de"
+        " leur mère les aide.\n"
+    )
+    report = seofr.analyze(
+        article, select="keyphrase-length", config=False, input_format="markdown"
+    )
+    (shown,) = report.shown_of("keyphrase-length", "fr")
+    assert "surtout de\u00a0: «\u00a0sœur\u00a0», «\u00a0jardin\u00a0»" in shown.message

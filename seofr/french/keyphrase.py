@@ -616,6 +616,10 @@ def _longer_counts(found: Mapping[tuple[str, ...], _Candidate]) -> dict[tuple[st
     return longer
 
 
+def _title_stem(word: str) -> str:
+    return inflection_stem(fold(fold_spelling(word)))
+
+
 def suggest_keyphrases(
     sentences: Sequence[Sentence], emphasized: Sequence[Sequence[Unit]], limit: int = 5
 ) -> list[str]:
@@ -639,12 +643,14 @@ def suggest_keyphrases(
         for key, candidate in found.items()
         if candidate.count >= 2 and longer.get(key, 0) * 2 < candidate.count
     ]
-    stems = {inflection_stem(fold(u.lemma)) for units in emphasized for u in units}
+    # candidate keys are folded text, title units spelled forms (« sœur » → « soeur »):
+    # both go through the same spelling and fold before they are compared
+    stems = {_title_stem(u.lemma) for units in emphasized for u in units}
 
     def weight(key: tuple[str, ...]) -> float:
         candidate = found[key]
         words = [w for w in key if w not in _JOINERS]
-        in_title = sum(1 for w in words if inflection_stem(w) in stems) / len(words)
+        in_title = sum(1 for w in words if _title_stem(w) in stems) / len(words)
         proper = 1.5 if candidate.proper else 1.0
         return candidate.count * (1 + in_title) * proper * (1 + 0.5 * (len(words) - 1))
 

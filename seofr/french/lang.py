@@ -21,6 +21,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from seofr.french.normalize import APOSTROPHES
+
 # Enough text for a reliable guess; more only costs time.
 _MAX_CHARS = 2000
 # Each character of a text enters three n-grams (1, 2 and 3 characters), so the
@@ -182,11 +184,10 @@ _FOREIGN_LETTERS = re.compile(r"[áíóúñüöäßãõåø]", re.IGNORECASE)
 
 def plainly_french(text: str) -> bool:
     """Whether function words and letters alone show ``text`` is French, beyond doubt."""
-    words = _WORD.findall(text.lower().replace("'", "’"))
+    words = _words(text)
     if len(words) < 3:
         return False
-    french = sum(map(FRENCH_MARKERS.__contains__, words))
-    english = sum(map(ENGLISH_MARKERS.__contains__, words))
+    french, english = _markers(words)
     if english * 4 > french or _FOREIGN_LETTERS.search(text):
         return False
     plainly = (french >= 3 and french >= 0.2 * len(words)) or (
@@ -195,12 +196,23 @@ def plainly_french(text: str) -> bool:
     return plainly or (french >= 1 and english == 0 and _FRENCH_LETTERS.search(text) is not None)
 
 
-def marker_counts(text: str) -> tuple[int, int]:
-    """How many French and how many English function words ``text`` holds."""
-    words = _WORD.findall(text.lower().replace("'", "’"))
+# every apostrophe spelling as the typographic one the marker lists use
+_APOSTROPHE_TABLE = str.maketrans(APOSTROPHES, "’" * len(APOSTROPHES))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().translate(_APOSTROPHE_TABLE))
+
+
+def _markers(words: list[str]) -> tuple[int, int]:
     return sum(map(FRENCH_MARKERS.__contains__, words)), sum(
         map(ENGLISH_MARKERS.__contains__, words)
     )
+
+
+def marker_counts(text: str) -> tuple[int, int]:
+    """How many French and how many English function words ``text`` holds."""
+    return _markers(_words(text))
 
 
 def count_letter_words(text: str) -> int:

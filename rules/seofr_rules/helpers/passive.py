@@ -15,7 +15,6 @@ from seofr_rules.helpers.word_lists import word_list
 # « se » is always reflexive before « être »; « me », « te », « nous », « vous »
 # only when « être » agrees with them (« je me suis levé »): otherwise they are
 # indirect objects of a passive (« la lettre m’est envoyée »).
-REFLEXIVE = frozenset(["se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"])
 _ALWAYS_REFLEXIVE = frozenset(["se", "s’", "s'"])
 # the person and number « être » takes with each reflexive pronoun
 _PERSON = {
@@ -153,6 +152,16 @@ def _reflexive(tokens: Sequence[Token], index: int) -> bool:
     return False
 
 
+@cache
+def _etre_verbs() -> frozenset[str]:
+    return frozenset(word_list("etre_verbs_fr"))
+
+
+@cache
+def _stative() -> frozenset[str]:
+    return frozenset(word_list("stative_participles_fr"))
+
+
 def passive_confidence(tokens: Sequence[Token]) -> Confidence | None:
     """Whether a sentence is in the passive voice, and how sure that is.
 
@@ -167,8 +176,7 @@ def passive_confidence(tokens: Sequence[Token]) -> Confidence | None:
     participle (« était-il prévenu ? »). A participle without « être »
     (« la décision, contestée par les syndicats, entre en vigueur ») is not counted.
     """
-    etre_verbs = frozenset(word_list("etre_verbs_fr"))
-    stative = frozenset(word_list("stative_participles_fr"))
+    etre_verbs, stative = _etre_verbs(), _stative()
     for index, token in enumerate(tokens):
         if not _is_etre(token):
             continue

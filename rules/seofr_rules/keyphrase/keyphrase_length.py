@@ -114,9 +114,11 @@ class KeyphraseLength(Rule[KeyphraseLengthOptions]):
             emphasized = [units_of_text(title)] + [units_of_text(h.text) for h in doc.headings]
             candidates = suggest_keyphrases(_without_leftovers(ctx), emphasized)
             if candidates:
-                yield self.info(
-                    "candidates", None, candidates=", ".join(f"« {c} »" for c in candidates)
+                quoted = Text(
+                    fr=", ".join(f"«\u00a0{c}\u00a0»" for c in candidates),
+                    en=", ".join(f"“{c}”" for c in candidates),
                 )
+                yield self.info("candidates", None, candidates=quoted)
             yield self.skip("no-keyphrase")
             return
         for matcher in ctx.keyphrase.matchers:

@@ -32,12 +32,15 @@ from seofr_rules.helpers.languages import in_language, percent
 from seofr_rules.helpers.shares import excerpt
 
 # Quoted passages may be in any language: « … », “ … ”, " … ".
-_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+# (bounded: an unclosed « made every later one rescan the rest of the text)
+_QUOTED = re.compile(r"«[^»]{0,2000}»|“[^”]{0,2000}”|\"[^\"]{0,2000}\"")
 # A sentence ends at . ! ? or …, closing quotes and brackets included, before a space.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"')\]]*\s+")
 # A source line break ends one too after : or ;, or before a capital, a digit or a
 # bullet (scraped text keeps one item a line), not inside a sentence wrapped over lines.
-_LINE_ENDS_UNIT = re.compile(r"[:;.!?…]\W*$")
+# Read on the line reversed, from its end: a lazy run of non-word characters,
+# then the mark (anchored at the end and scanned forward, it was quadratic).
+_LINE_ENDS_UNIT = re.compile(r"\W*?[:;.!?…]")
 _LINE_STARTS_UNIT = re.compile(r"\W*[A-ZÀ-ÖØ-Þ0-9•]")
 # Below this many words (numbering, names and code left out) a passage is short:
 # langdetect's profiles cannot tell languages apart on a handful of words
@@ -229,10 +232,9 @@ def _sentence_bounds(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     ``lines`` are the element's source lines, (start, end) in ``text``.
     """
     cuts = [(m.start() + len(m.group().rstrip()), m.end()) for m in _SENTENCE_END.finditer(text)]
-    for (_, previous_end), (next_start, _) in pairwise(lines):
-        if _LINE_ENDS_UNIT.search(text, 0, previous_end) or _LINE_STARTS_UNIT.match(
-            text, next_start
-        ):
+    for (previous_start, previous_end), (next_start, _) in pairwise(lines):
+        tail = text[previous_start:previous_end][::-1]
+        if _LINE_ENDS_UNIT.match(tail) or _LINE_STARTS_UNIT.match(text, next_start):
             cuts.append((previous_end, next_start))
     bounds: list[tuple[int, int]] = []
     start = len(text) - len(text.lstrip())
