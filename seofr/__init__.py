@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from seofr.batch import analyze_many
-    from seofr.document.model import Document, Format, Span
+    from seofr.document.model import Document, Edit, Format, Span
     from seofr.errors import ConfigError, InputError, SeofrError
+    from seofr.fixer import FixResult, fix, fix_file
     from seofr.french.needs import Need
     from seofr.i18n import Template, Text
-    from seofr.report import Edit, Finding, InputFailure, Report, RuleInfo, RuleResult
+    from seofr.report import Finding, InputFailure, Report, RuleInfo, RuleResult
     from seofr.rule import Rule, Score, Skip
     from seofr.session import Session, analyze
     from seofr.settings import Settings
@@ -33,6 +34,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 
 _EXPORTS = {
     "analyze_many": "seofr.batch",
+    "fix": "seofr.fixer",
+    "fix_file": "seofr.fixer",
+    "FixResult": "seofr.fixer",
     "Document": "seofr.document.model",
     "Format": "seofr.document.model",
     "Span": "seofr.document.model",
@@ -43,7 +47,7 @@ _EXPORTS = {
     "InputError": "seofr.errors",
     "SeofrError": "seofr.errors",
     "Text": "seofr.i18n",
-    "Edit": "seofr.report",
+    "Edit": "seofr.document.model",
     "Finding": "seofr.report",
     "InputFailure": "seofr.report",
     "RuleInfo": "seofr.report",
@@ -64,6 +68,7 @@ __all__ = [
     "Document",
     "Edit",
     "Finding",
+    "FixResult",
     "Format",
     "InputError",
     "InputFailure",
@@ -86,6 +91,8 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "fix",
+    "fix_file",
 ]
 
 

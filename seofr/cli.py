@@ -1,12 +1,14 @@
-"""The ``seofr`` command: ``seofr check PATH…`` and ``seofr rules [NAME]``.
+"""The ``seofr`` command: ``seofr check PATH…``, ``seofr fix PATH…`` and ``seofr rules [NAME]``.
 
-Exit status: 0 when every document passes, 1 when one fails, 2 for a usage,
+Exit status of ``check``: 0 when every document passes, 1 when one fails; of
+``fix``: 0, or 1 with ``--check`` when a file would change. 2 for a usage,
 configuration or input error (one line on stderr, never a traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 import warnings
@@ -16,10 +18,14 @@ from typing import Any, NoReturn, TextIO
 
 from seofr.batch import Job, Progress, run_batch
 from seofr.cache import ReportCache
+from seofr.config import Layer
 from seofr.document import EXTENSIONS
+from seofr.document.decode import decode
 from seofr.errors import InputError, SeofrError
+from seofr.fixer import Fixer
 from seofr.formatters import FORMATS, Batch, get_formatter
 from seofr.i18n import LANGS, Lang
+from seofr.messages import FIX_MESSAGES
 from seofr.registry import PluginWarning, registry
 from seofr.report import InputFailure, Report
 from seofr.session import Item, Session, arguments_layer, read_item
@@ -60,6 +66,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     check.add_argument("--cache-dir", help="where reports are cached (default .seofr_cache)")
+
+    fix = commands.add_parser(
+        "fix", help="apply the safe fixes of the findings to the files, in place"
+    )
+    fix.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    _add_setting_flags(fix)
+    fix.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
+    fix.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a file would change"
+    )
+    fix.add_argument(
+        "--unsafe", action="store_true", help="also apply fixes that need a writer's eye"
+    )
+    fix.add_argument("--config", help="configuration file to use instead of searching")
+    fix.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
     rules = commands.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("name", nargs="?", help="a rule name or code")
@@ -112,7 +133,8 @@ def _read_stdin(max_bytes: int) -> bytes:
     return data
 
 
-def _check(args: argparse.Namespace, out: TextIO) -> int:
+def _arguments(args: argparse.Namespace) -> tuple[Session, Layer, str | bool]:
+    """The session, the settings given on the command line, and where configuration comes from."""
     given = {f.name: getattr(args, f.name) for f, _ in Settings.at(Place.CLI)}
     arguments = arguments_layer(given, Place.CLI)
     # standard input has no folder: search the configuration from the current one
@@ -120,6 +142,67 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     session = Session()
     # a wrong setting stops the run once, here, rather than failing every document
     session.check_arguments(arguments, config)
+    return session, arguments, config
+
+
+def _fix(args: argparse.Namespace, out: TextIO) -> int:
+    session, arguments, config = _arguments(args)
+    fixer = Fixer(session, arguments, config, unsafe=args.unsafe)
+    lang: Lang = args.lang or "fr"
+    write = not (args.diff or args.check)
+    max_bytes: int = args.max_bytes or Settings().max_bytes
+    fixes = files = remaining = held_back = 0
+    failed = False
+    for name in dict.fromkeys(iter_inputs(args.paths)):
+        try:
+            if name == "-":
+                data = _read_stdin(max_bytes)
+                result = fixer.text(decode(data).text)
+                if not args.diff and not args.check:
+                    out.write(result.fixed)
+                    continue
+            else:
+                result = fixer.file(name, write=write).result
+        except SeofrError as exc:
+            print(f"seofr: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        remaining += len(result.remaining)
+        held_back += sum(not e.safe for f in result.remaining for e in f.edits)
+        if not result.changed:
+            continue
+        fixes, files = fixes + len(result.applied), files + 1
+        if args.diff:
+            out.writelines(
+                difflib.unified_diff(
+                    result.original.splitlines(keepends=True),
+                    result.fixed.splitlines(keepends=True),
+                    f"a/{name}",
+                    f"b/{name}",
+                )
+            )
+        key = "fixed" if write else "would-fix"
+        print(
+            FIX_MESSAGES[key].render(lang, {"path": name, "count": len(result.applied)}),
+            file=sys.stderr,
+        )
+    summary = (
+        FIX_MESSAGES["summary"].render(
+            lang, {"count": fixes, "files": files, "remaining": remaining}
+        )
+        if files
+        else FIX_MESSAGES["nothing"].render(lang)
+    )
+    print(summary, file=sys.stderr)
+    if held_back and not args.unsafe:
+        print(FIX_MESSAGES["unsafe-hint"].render(lang, {"count": held_back}), file=sys.stderr)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FAILED if args.check and files else EXIT_OK
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    session, arguments, config = _arguments(args)
     max_bytes: int = args.max_bytes or Settings().max_bytes
     cache = None
     if not args.no_cache:
@@ -198,7 +281,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
             out.write(explain_rule(args.name, args.lang) if args.name else list_rules(args.lang))
             return EXIT_OK
-        return _check(args, out)
+        return _fix(args, out) if args.command == "fix" else _check(args, out)
     except SeofrError as exc:
         print(f"seofr: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -111,6 +111,34 @@ INPUT_SUMMARY = Template(
     )
 )
 
+FIX_MESSAGES: dict[str, Text] = {
+    "fixed": Text(
+        fr="{path}\u00a0: {count} {count:correction appliquée|corrections appliquées}",
+        en="{path}: {count} {count:fix|fixes} applied",
+    ),
+    "would-fix": Text(
+        fr="{path}\u00a0: {count} {count:correction à appliquer|corrections à appliquer}",
+        en="{path}: {count} {count:fix|fixes} to apply",
+    ),
+    "summary": Text(
+        fr="{count} {count:correction|corrections} dans {files} {files:fichier|fichiers}\u202f;"
+        " {remaining} {remaining:constat reste|constats restent} à traiter à la main.",
+        en="{count} {count:fix|fixes} in {files} {files:file|files};"
+        " {remaining} {remaining:finding is|findings are} left for a writer.",
+    ),
+    "nothing": Text(
+        fr="Rien à corriger automatiquement.",
+        en="Nothing to fix automatically.",
+    ),
+    "unsafe-hint": Text(
+        fr="{count} {count:autre correction demande|autres corrections demandent} une relecture\u00a0:"
+        " relancez avec --unsafe pour {count:l’appliquer|les appliquer}.",
+        en="{count} more {count:fix needs|fixes need} a writer’s eye:"
+        " run again with --unsafe to apply {count:it|them}.",
+    ),
+}
+"""What ``seofr fix`` tells the writer."""
+
 ENGINE_TEMPLATES: dict[str, Template] = {
     **INPUT_NOTES,
     CRASHED: RULE_CRASHED,

@@ -8,12 +8,14 @@ of seofr's internals. The built-in rules follow the same rule.
 from __future__ import annotations
 
 from seofr.analyses.leftovers import KINDS as LEFTOVER_KINDS
-from seofr.analyses.leftovers import Leftovers, Line, folded_line
+from seofr.analyses.leftovers import Leftovers, Line, folded_line, title_instruction
 from seofr.context import Context
+from seofr.document.edits import EditableSource
 from seofr.document.model import (
     Block,
     BlockKind,
     Document,
+    Edit,
     Field,
     Format,
     Heading,
@@ -42,6 +44,8 @@ __all__ = [
     "BlockKind",
     "Context",
     "Document",
+    "Edit",
+    "EditableSource",
     "Emitted",
     "Field",
     "Format",
@@ -69,4 +73,5 @@ __all__ = [
     "folded_line",
     "format_number",
     "option",
+    "title_instruction",
 ]

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from seofr.document.model import Span
+from seofr.document.model import Edit, Span
 from seofr.i18n import Lang, Param, Template, Text
 from seofr.messages import BROKEN_MESSAGE, ENGINE_TEMPLATES, INPUT_RULE
 from seofr.verdicts import Severity, Status
@@ -34,34 +34,6 @@ class InputFailure:
 
     path: str
     message: str
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """A replacement of ``source[start:end]`` that fixes (part of) a finding.
-
-    ``safe`` edits keep the meaning (typography, white space, a leftover line the
-    rule is certain of); the others need a writer's eye.
-    """
-
-    start: int
-    end: int
-    replacement: str
-    safe: bool = True
-
-    def to_dict(self) -> dict[str, Any]:
-        """The edit as a JSON object."""
-        return {
-            "start": self.start,
-            "end": self.end,
-            "replacement": self.replacement,
-            "safe": self.safe,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Edit:
-        """The edit :meth:`to_dict` described."""
-        return cls(data["start"], data["end"], data["replacement"], data["safe"])
 
 
 def _param_data(value: Param) -> Any:

@@ -16,8 +16,8 @@ names, codes, severities and positions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from seofr.french.needs import Need
@@ -26,17 +26,24 @@ from seofr.verdicts import Level, Severity
 
 if TYPE_CHECKING:
     from seofr.context import Context
-    from seofr.document.model import Document, Span
+    from seofr.document.model import Document, Edit, Span
 
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """One thing wrong, as a rule reports it: a template key, its level and values."""
+    """One thing wrong, as a rule reports it: a template key, its level and values,
+    and the edits of the source that would fix it."""
 
     key: str
     level: Level
     span: Span | None = None
     params: Mapping[str, Param] = field(default_factory=dict)
+    edits: tuple[Edit, ...] = ()
+
+    def with_edits(self, edits: Iterable[Edit | None]) -> Violation:
+        """The same violation carrying ``edits`` (the ``None`` among them left out),
+        the replacements of the source that fix it: ``self.fail(...).with_edits(...)``."""
+        return replace(self, edits=tuple(e for e in edits if e is not None))
 
 
 @dataclass(frozen=True, slots=True)

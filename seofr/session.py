@@ -438,7 +438,7 @@ def _finding(rule: AnyRule, severity: Severity, v: Violation) -> Finding:
         finding_severity = Severity.WARNING
     else:
         finding_severity = severity
-    return Finding(rule.name, rule.code, finding_severity, v.key, dict(v.params), v.span)
+    return Finding(rule.name, rule.code, finding_severity, v.key, dict(v.params), v.span, v.edits)
 
 
 _DEFAULT: Session | None = None

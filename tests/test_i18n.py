@@ -6,7 +6,7 @@ import pytest
 
 from seofr.formatters.text import LABELS, SEVERITY_LABELS
 from seofr.i18n import Text, format_number
-from seofr.messages import INPUT_NOTES, RULE_CRASHED
+from seofr.messages import FIX_MESSAGES, INPUT_NOTES, RULE_CRASHED
 from seofr.registry import registry
 
 
@@ -29,6 +29,7 @@ def _all_texts() -> list[tuple[str, Text]]:
         if template.fix:
             texts.append((f"input.{key}.fix", template.fix))
     texts.append(("crash", RULE_CRASHED.message))
+    texts += [(f"fix.{k}", v) for k, v in FIX_MESSAGES.items()]
     texts += [(f"label.{k}", v) for k, v in LABELS.items()]
     texts += [(f"severity.{k}", v) for k, v in SEVERITY_LABELS.items()]
     return texts

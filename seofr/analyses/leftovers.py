@@ -108,6 +108,25 @@ def line_kinds(line: str) -> tuple[str, ...]:
     )
 
 
+# An instruction or a label glued before a title: "Customize this title in french",
+# « Titre : », "SEO title:", « Voici le titre : ». The lookahead keeps « Titre
+# du film » a title.
+_TITLE_INSTRUCTION = re.compile(
+    r"\s*(?:customi[sz]e\s+(?:this|the)\s+title(?:\s+in\s+french)?"
+    r"|(?:(?:meta|seo|h1)\s+)?(?:title|titre)(?:\s+(?:seo|h1|principal|optimisé))?\s*[:：]"
+    r"|(?:voici\s+(?:le|votre)\s+titre|here\s+is\s+(?:the|your)\s+title)\s*[:：]?"
+    r")[\s\u00a0\u202f]*",
+    re.IGNORECASE,
+)
+
+
+def title_instruction(line: str) -> int:
+    """How many characters of an instruction open ``line`` ("Customize this title
+    in french", « Titre : »…) before the title itself; 0 when none does."""
+    found = _TITLE_INSTRUCTION.match(line)
+    return found.end() if found is not None and found.end() < len(line) else 0
+
+
 class Line(NamedTuple):
     """One line of an element's text: its range in ``element.text`` and its leftover kinds."""
 

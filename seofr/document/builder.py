@@ -52,6 +52,7 @@ class BuiltText(NamedTuple):
     pieces: tuple[TextPiece, ...]
     start: int
     end: int
+    literal: tuple[tuple[int, int], ...] = ()
 
 
 class TextBuilder:
@@ -67,6 +68,9 @@ class TextBuilder:
     __slots__ = (
         "_in_order",
         "_length",
+        "_literal",
+        "_literal_open",
+        "_literal_start",
         "_map_space_runs",
         "_parts",
         "_pieces",
@@ -88,6 +92,11 @@ class TextBuilder:
         # Source (start, length) of the space owed before the next word: it is
         # only written once a word follows, which trims trailing white space.
         self._space: tuple[int, int] | None = None
+        # Text ranges of code, and where the one being read began (None until
+        # its first character, so that the space before it stays outside)
+        self._literal: list[tuple[int, int]] = []
+        self._literal_open = False
+        self._literal_start: int | None = None
 
     @property
     def empty(self) -> bool:
@@ -119,6 +128,16 @@ class TextBuilder:
             width = len(text) - position if self._map_space_runs else 1
             self._space = (source_start + position, width)
 
+    def begin_literal(self) -> None:
+        """Text added from now on is code, until :meth:`end_literal`."""
+        self._literal_open, self._literal_start = True, None
+
+    def end_literal(self) -> None:
+        """Close the code range :meth:`begin_literal` opened."""
+        if self._literal_start is not None and self._length > self._literal_start:
+            self._literal.append((self._literal_start, self._length))
+        self._literal_open, self._literal_start = False, None
+
     def space(self, source_start: int, source_length: int) -> None:
         """Add collapsible white space read from ``source[source_start:][:source_length]``."""
         if self._space is None:
@@ -136,6 +155,8 @@ class TextBuilder:
             if self._length:
                 self._piece(" ", *self._space)
             self._space = None
+        if self._literal_open and self._literal_start is None:
+            self._literal_start = self._length
         self._piece(text, source_start, source_length)
 
     def _piece(self, text: str, source_start: int, source_length: int) -> None:
@@ -163,8 +184,15 @@ class TextBuilder:
             return None
         if len(trimmed) == len(text):
             pieces = tuple(starmap(TextPiece, self._pieces))
+            literal = tuple(self._literal)
         else:
-            pieces = _cut(self._pieces, len(text) - len(text.lstrip()), len(trimmed))
+            shift = len(text) - len(text.lstrip())
+            pieces = _cut(self._pieces, shift, len(trimmed))
+            literal = tuple(
+                (max(low - shift, 0), min(high - shift, len(trimmed)))
+                for low, high in self._literal
+                if high - shift > 0 and low - shift < len(trimmed)
+            )
         if self._in_order:
             start, last = pieces[0].source_start, pieces[-1]
             end = last.source_start + last.source_length
@@ -172,7 +200,7 @@ class TextBuilder:
             # after a Markdown alignment fallback: the range takes the extremes
             start = min(piece.source_start for piece in pieces)
             end = max(piece.source_start + piece.source_length for piece in pieces)
-        return BuiltText(trimmed, pieces, start, end)
+        return BuiltText(trimmed, pieces, start, end, literal)
 
     def heading(
         self, source_map: SourceMap, level: int, empty_span: Span | None = None
@@ -180,15 +208,17 @@ class TextBuilder:
         """The collected text as a heading; an empty one only if ``empty_span`` is given."""
         built = self.finish()
         if built is None:
-            return None if empty_span is None else Heading("", empty_span, (), level)
-        return Heading(built.text, source_map.span(built.start, built.end), built.pieces, level)
+            return None if empty_span is None else Heading("", empty_span, level=level)
+        span = source_map.span(built.start, built.end)
+        return Heading(built.text, span, built.pieces, built.literal, level)
 
     def block(self, source_map: SourceMap, kind: BlockKind) -> Block | None:
         """The collected text as a block, or ``None`` when there is no text."""
         built = self.finish()
         if built is None:
             return None
-        return Block(built.text, source_map.span(built.start, built.end), built.pieces, kind)
+        span = source_map.span(built.start, built.end)
+        return Block(built.text, span, built.pieces, built.literal, kind)
 
 
 def _cut(pieces: list[list[int]], start: int, length: int) -> tuple[TextPiece, ...]:

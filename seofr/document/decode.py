@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from seofr.document.model import InputNote, SourceMap
 
-__all__ = ["Decoded", "decode"]
+__all__ = ["Decoded", "decode", "encode_like"]
 
 #: How far into the file a charset declaration is looked for, as in browsers.
 _DECLARATION_WINDOW = 4096
@@ -122,6 +122,16 @@ def decode(data: bytes) -> Decoded:
         return as_utf8
     fallback = InputNote("decoding-fallback", {"encoding": "cp1252"})
     return _decode_replacing(data, "cp1252", "cp1252", (fallback,))
+
+
+def encode_like(text: str, original: bytes, encoding: str) -> bytes:
+    """``text`` as bytes the way ``original`` was written: same byte-order mark, same
+    encoding (the one :func:`decode` found). Raises :class:`UnicodeEncodeError`
+    for a character the encoding cannot hold."""
+    for bom, codec, _ in _BOMS:
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode(encoding)
 
 
 def _decode_replacing(data: bytes, codec: str, name: str, notes: tuple[InputNote, ...]) -> Decoded:

@@ -130,6 +130,8 @@ _BLOCK_LEVEL = frozenset(
 )
 # Elements from other vocabularies: their <title> is not the page's.
 _FOREIGN = frozenset({"svg", "math"})
+# Elements whose text is code or input to type, quoted as it is
+_LITERAL = frozenset({"code", "kbd", "samp", "tt", "var", "pre"})
 
 
 def parse_html(
@@ -220,7 +222,16 @@ class _OpenLink:
 class _Frame:
     """What applies inside an open element."""
 
-    __slots__ = ("content", "foreign", "header_only", "hidden", "link", "owner", "title")
+    __slots__ = (
+        "content",
+        "foreign",
+        "header_only",
+        "hidden",
+        "link",
+        "literal",
+        "owner",
+        "title",
+    )
 
     def __init__(
         self,
@@ -232,6 +243,7 @@ class _Frame:
         owner: _Owner | None = None,
         link: _OpenLink | None = None,
         title: bool = False,
+        literal: bool = False,
     ) -> None:
         #: Inside the content root.
         self.content = content
@@ -247,6 +259,8 @@ class _Frame:
         self.link = link
         #: Inside the page's <title>.
         self.title = title
+        #: Inside code (<code>, <kbd>…): text to quote, never to correct.
+        self.literal = literal
 
     @property
     def visible(self) -> bool:
@@ -292,6 +306,7 @@ class _Extractor:
             owner=parent.owner,
             link=parent.link,
             title=parent.title,
+            literal=parent.literal or name in _LITERAL,
         )
         if self._layout.is_chrome(tag):
             frame.header_only = name == "header" and (not parent.hidden or parent.header_only)
@@ -426,9 +441,13 @@ class _Extractor:
             return
         if frame.visible and self._run.empty:
             self._run_owner = frame.owner
-        for text, start, source_length in self._segments(string):
-            for builder in builders:
+        for builder in builders:
+            if frame.literal:
+                builder.begin_literal()
+            for text, start, source_length in self._segments(string):
                 builder.add(text, start, source_length)
+            if frame.literal:
+                builder.end_literal()
 
     def _builders(self, frame: _Frame) -> list[TextBuilder]:
         """The text builders reading text in this frame."""

@@ -516,6 +516,13 @@ class _InlineReader:
             self._cursor = newline + 1
 
     def _code(self, token: Token) -> None:
+        if self._builder is not None:
+            self._builder.begin_literal()
+        self._code_text(token)
+        if self._builder is not None:
+            self._builder.end_literal()
+
+    def _code_text(self, token: Token) -> None:
         found = self._locate(token.markup)
         if found is not None:
             code = token.content

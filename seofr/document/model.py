@@ -65,6 +65,34 @@ class SourceMap:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """A replacement of ``source[start:end]`` that fixes (part of) a finding.
+
+    ``safe`` edits keep the meaning (typography, white space, a leftover line the
+    rule is certain of); the others need a writer's eye.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """The edit as a JSON object."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "replacement": self.replacement,
+            "safe": self.safe,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Edit:
+        """The edit :meth:`to_dict` described."""
+        return cls(data["start"], data["end"], data["replacement"], data["safe"])
+
+
+@dataclass(frozen=True, slots=True)
 class TextPiece:
     """Where a run of an element's text comes from in the source.
 
@@ -102,11 +130,14 @@ class TextElement:
     """Visible text with its span and the map from its characters to the source.
 
     ``text`` has its white space collapsed to single spaces and trimmed.
+    ``literal`` lists the ``(start, end)`` ranges of ``text`` that are code
+    (inline code, ``<kbd>``, ``<samp>``…): words to quote, never to correct.
     """
 
     text: str
     span: Span
     pieces: tuple[TextPiece, ...] = ()
+    literal: tuple[tuple[int, int], ...] = ()
 
     def source_offset(self, index: int) -> int:
         """The source offset of character ``index`` of :attr:`text`.
@@ -126,6 +157,31 @@ class TextElement:
         if inside >= piece.length:
             return piece.source_start + piece.source_length
         return piece.source_start
+
+    def source_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where ``text[start:end]`` was copied from, if it can be edited in place.
+
+        The range must lie inside one verbatim piece of the text, outside code:
+        only then is replacing ``source`` at the range the same as replacing
+        the text, without touching markup, an entity or collapsed white space.
+        An empty range (an insertion) is placed before character ``start``, or
+        after the last one. ``None`` when the range cannot be edited so.
+        """
+        if not self.pieces or not 0 <= start <= end <= len(self.text):
+            return None
+        if any(low < max(end, start + 1) and start < high for low, high in self.literal):
+            return None
+        anchor = start if start < len(self.text) or start == 0 else start - 1
+        found = bisect.bisect_right(self.pieces, anchor, key=_text_start)
+        piece = self.pieces[max(found - 1, 0)]
+        inside = start - piece.text_start
+        if (
+            piece.length != piece.source_length
+            or inside < 0
+            or end > piece.text_start + piece.length
+        ):
+            return None
+        return piece.source_start + inside, piece.source_start + end - piece.text_start
 
     def lines(self, source: str) -> list[tuple[int, int]]:
         """The element's text split at source line breaks, as (start, end) indexes of

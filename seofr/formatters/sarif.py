@@ -79,13 +79,41 @@ def _result(report: Report, finding: ShownFinding, index: int) -> dict[str, Any]
     region = _region(finding)
     if region is not None:
         location["region"] = region
-    return {
+    result = {
         "ruleId": finding.rule,
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
         "message": {"text": finding_text(finding)},
         "locations": [{"physicalLocation": location}],
         "properties": {"code": finding.code},
+    }
+    if finding.finding.edits:
+        result["fixes"] = [
+            _fix(report, finding, safe)
+            for safe in (True, False)
+            if any(edit.safe is safe for edit in finding.finding.edits)
+        ]
+    return result
+
+
+def _fix(report: Report, finding: ShownFinding, safe: bool) -> dict[str, Any]:
+    """The finding's safe (or unsafe) edits as one SARIF fix.
+
+    Offsets count Unicode code points from the start of the decoded text,
+    like the columns (``columnKind``).
+    """
+    replacements = [
+        {
+            "deletedRegion": {"charOffset": edit.start, "charLength": edit.end - edit.start},
+            "insertedContent": {"text": edit.replacement},
+        }
+        for edit in finding.finding.edits
+        if edit.safe is safe
+    ]
+    return {
+        "description": {"text": finding.fix or finding.message},
+        "artifactChanges": [{**_artifact(report.path), "replacements": replacements}],
+        "properties": {"safe": safe},
     }
 
 

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from seofr.french.normalize import folded_words
+from seofr.french.words import count_words
 from seofr.plugin import (
     LEFTOVER_KINDS,
     Block,
     BlockKind,
     Context,
     Document,
+    EditableSource,
     Emitted,
+    Heading,
     Need,
     Rule,
     Template,
     Text,
     folded_line,
+    title_instruction,
 )
 
 # A repeated title must be long enough not to be an ordinary phrase, and make up
@@ -26,6 +30,12 @@ from seofr.plugin import (
 # remplissage »), a widget's label glued to it is not (« icon Follow en US <title> »).
 _MIN_TITLE_WORDS = 4
 _TITLE_SHARE = 2 / 3
+# A leftover line this short is the leftover and nothing else: removing it is a
+# safe fix. A longer one may carry a sentence of the article beside the phrase
+# found in it, so its removal is proposed for a writer to confirm.
+_SAFE_LINE_WORDS = 12
+# What must follow an instruction glued before a title for the rest to be a title
+_MIN_GLUED_TITLE_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -93,13 +103,16 @@ class Boilerplate(Rule[BoilerplateOptions]):
     def check(self, doc: Document, ctx: Context, options: BoilerplateOptions) -> Iterator[Emitted]:
         title = " ".join(folded_words(doc.title.value)) if doc.title else ""
         repeated = title if len(title.split()) >= _MIN_TITLE_WORDS else ""
-        for element, lines in zip(ctx.prose, ctx.leftovers.lines, strict=True):
+        editable = EditableSource(doc)
+        for index, (element, lines) in enumerate(zip(ctx.prose, ctx.leftovers.lines, strict=True)):
             # a table's caption is where some pages show their title: not a leftover
             in_body = (
                 bool(repeated)
                 and isinstance(element, Block)
                 and element.kind is not BlockKind.CAPTION
             )
+            # where a title stands: the first line of the text, a level-1 heading
+            titled = index == 0 or (isinstance(element, Heading) and element.level == 1)
             for start, end, line, kinds in lines:
                 folded = folded_line(line)
                 repeats = (
@@ -107,11 +120,24 @@ class Boilerplate(Rule[BoilerplateOptions]):
                     and f" {repeated} " in f" {folded} "
                     and len(repeated.split()) >= _TITLE_SHARE * len(folded.split())
                 )
-                if not kinds and not repeats:
+                glued = title_instruction(line) if titled else 0
+                found = kinds
+                if glued and count_words(line[glued:]) >= _MIN_GLUED_TITLE_WORDS:
+                    # the title stays: only the instruction before it goes, once a
+                    # writer has checked where the title begins
+                    found = tuple(dict.fromkeys((*kinds, "instructions")))
+                    edit = editable.replace(element, start, start + glued, "", safe=False)
+                elif kinds or repeats:
+                    safe = count_words(line) <= _SAFE_LINE_WORDS
+                    edit = editable.remove_line(element, start, end, safe=safe)
+                else:
                     continue
                 span = doc.source_map.span(element.source_offset(start), element.source_offset(end))
                 excerpt = line if len(line) <= 80 else line[:79] + "…"
-                for kind in kinds:
-                    yield self.fail("leftover", span, kind=LEFTOVER_KINDS[kind], excerpt=excerpt)
+                for kind in found:
+                    yield self.fail(
+                        "leftover", span, kind=LEFTOVER_KINDS[kind], excerpt=excerpt
+                    ).with_edits([edit])
                 if repeats:
-                    yield self.fail("repeated-title", span, excerpt=excerpt)
+                    unsafe = None if edit is None else replace(edit, safe=False)
+                    yield self.fail("repeated-title", span, excerpt=excerpt).with_edits([unsafe])
