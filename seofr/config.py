@@ -87,8 +87,28 @@ def rule_options(rule: AnyRule, values: Mapping[str, Any], where: str) -> Any:
                 f"{did_you_mean(key, fields)} (options: {known})"
             )
         name = fields[key].name
-        kwargs[name] = coerce(value, hints[name], f"{where}.{key}")
+        # one phrase, not a list of its letters
+        one = (
+            [value] if typing.get_origin(hints[name]) is tuple and isinstance(value, str) else value
+        )
+        kwargs[name] = _in_bounds(
+            coerce(one, hints[name], f"{where}.{key}"), fields[key], f"{where}.{key}"
+        )
     return rule.Options(**kwargs)
+
+
+def _in_bounds(value: Any, f: dataclasses.Field[Any], where: str) -> Any:
+    """``value`` if within the option's bounds: those it declares (``option(low=…,
+    high=…)``), else not below 0 when its default is not (a count, a share, a length)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return value
+    default = f.default if isinstance(f.default, int | float) else 0
+    low = f.metadata.get("low", 0 if default >= 0 else None)
+    high = f.metadata.get("high")
+    if (low is not None and value < low) or (high is not None and value > high):
+        bounds = f"from {low:g} to {high:g}" if high is not None else f"≥ {low:g}"
+        raise ConfigError(f"{where}: expected a number {bounds}, got {value!r}")
+    return value
 
 
 def _parse_toml(text: str, origin: str) -> Mapping[str, Any]:

@@ -7,6 +7,7 @@ runs once however many rules read its output.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -38,6 +39,13 @@ class Context:
     original: Document | None = None
     needs: frozenset[Need] = field(default_factory=frozenset)
     synonyms: tuple[str, ...] = ()
+    # the document's inline directives, set by the session before rules run
+    silencer: Callable[[str, int], bool] | None = None
+
+    def silenced(self, rule: str, line: int) -> bool:
+        """Whether an inline directive switches ``rule`` off on ``line``: a rule that
+        judges a share of sentences leaves such sentences out of it."""
+        return self.silencer is not None and self.silencer(rule, line)
 
     @property
     def settings(self) -> Settings:

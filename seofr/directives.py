@@ -6,7 +6,9 @@
 - ``<!-- seofr-disable-file rule -->``: the rule does not run on this document.
 
 A rule is named by its name or code (or a code prefix); no name means every rule.
-Only findings that have a position can be silenced by the first two forms.
+Only findings that have a position can be silenced by the first two forms. A
+directive seofr does not know (``seofr-disable-line``) or a rule name it does not
+know (a typo) silences nothing and is reported, as ruff reports unused ``noqa``.
 """
 
 from __future__ import annotations
@@ -15,11 +17,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from seofr.document.model import Document
+from seofr.document.model import Document, InputNote
 
-_DIRECTIVE = re.compile(
-    r"^\s*seofr-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.DOTALL
-)
+_DIRECTIVE = re.compile(r"^\s*seofr-([a-z-]*[a-z])\b(.*)$", re.DOTALL | re.IGNORECASE)
+VERBS = ("disable-next-line", "disable-file", "disable", "enable")
 ALL = "*"
 
 
@@ -30,6 +31,8 @@ class Directives:
     off_for_file: set[str] = field(default_factory=set)
     # rule name (or ALL) → line ranges [first, last], last None for "to the end"
     off_lines: dict[str, list[tuple[int, int | None]]] = field(default_factory=dict)
+    # directives that silence nothing: unknown verbs, unknown rules
+    problems: list[InputNote] = field(default_factory=list)
 
     def file_disabled(self, rule: str) -> bool:
         """Whether a ``seofr-disable-file`` comment switches ``rule`` off."""
@@ -54,8 +57,23 @@ def parse_directives(doc: Document, resolve: Callable[[str], Iterable[str]]) -> 
         if not match:
             continue
         verb, rest = match.groups()
+        verb = verb.lower()
+        if verb not in VERBS:
+            known = ", ".join(f"seofr-{v}" for v in VERBS)
+            params = {"directive": f"seofr-{verb}", "known": known}
+            result.problems.append(InputNote("directive-unknown", params, comment.span))
+            continue
         selectors = [s for s in re.split(r"[\s,]+", rest.strip()) if s]
-        names = [n for s in selectors for n in resolve(s)] if selectors else [ALL]
+        names = []
+        for selector in selectors:
+            found = list(resolve(selector))
+            if not found:
+                params = {"directive": f"seofr-{verb}", "rule": selector}
+                result.problems.append(InputNote("directive-rule-unknown", params, comment.span))
+            names += found
+        if selectors and not names:
+            continue
+        names = names or [ALL]
         end_line = comment.span.end_line
         for name in names:
             if verb == "disable-file":

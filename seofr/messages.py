@@ -8,6 +8,7 @@ crashed (key ``__crash__``) and for a finding whose template and values disagree
 from __future__ import annotations
 
 from seofr.i18n import Template, Text
+from seofr.verdicts import Severity
 
 INPUT_RULE = "input"
 INPUT_CODE = "X001"
@@ -67,15 +68,45 @@ INPUT_NOTES: dict[str, Template] = {
     ),
     "front-matter-invalid": Template(
         Text(
-            fr="Le front matter {syntax} est illisible et a été ignoré : {error}.",
+            fr="L’en-tête {syntax} du fichier est illisible et a été ignoré : {error}.",
             en="The {syntax} front matter could not be read and was ignored: {error}.",
         ),
         Text(
-            fr="Corrigez la syntaxe {syntax} du front matter.",
-            en="Fix the {syntax} syntax of the front matter.",
+            fr="Corrigez la syntaxe {syntax} de l’en-tête : ses réglages (titre,"
+            " description, mot-clé) ne sont pas lus tant qu’il est illisible.",
+            en="Fix the {syntax} syntax of the front matter: its settings (title,"
+            " description, keyphrase) are not read while it is broken.",
+        ),
+    ),
+    "directive-unknown": Template(
+        Text(
+            fr="La directive « {directive} » n’existe pas et ne désactive rien.",
+            en="The directive “{directive}” does not exist and switches nothing off.",
+        ),
+        Text(
+            fr="Écrivez l’une de celles-ci : {known}.",
+            en="Write one of these: {known}.",
+        ),
+    ),
+    "directive-rule-unknown": Template(
+        Text(
+            fr="« {directive} » nomme une règle inconnue, « {rule} » : rien n’est désactivé.",
+            en="“{directive}” names an unknown rule, “{rule}”: nothing is switched off.",
+        ),
+        Text(
+            fr="Corrigez le nom ou le code de la règle (voir « seofr rules »).",
+            en="Correct the rule’s name or code (see “seofr rules”).",
         ),
     ),
 }
+
+NOTE_SEVERITIES: dict[str, Severity] = {
+    # the document's own settings (title, keyphrase, profile) were not read
+    "front-matter-invalid": Severity.ERROR,
+    "directive-unknown": Severity.WARNING,
+    "directive-rule-unknown": Severity.WARNING,
+}
+"""Notes more serious than information; every other note is ``info``."""
 
 CRASHED = "__crash__"
 

@@ -72,9 +72,20 @@ class NoOptions:
 OptionsT = TypeVar("OptionsT")
 
 
-def option(default: Any, *, fr: str, en: str) -> Any:
-    """An option field of a rule's ``Options`` dataclass, documented in both languages."""
-    return field(default=default, metadata={"doc": Text(fr=fr, en=en)})
+def option(
+    default: Any, *, fr: str, en: str, low: float | None = None, high: float | None = None
+) -> Any:
+    """An option field of a rule's ``Options`` dataclass, documented in both languages.
+
+    A number is checked against ``low`` and ``high`` when given; without ``low``,
+    an option whose default is not negative refuses negative values.
+    """
+    metadata: dict[str, Any] = {"doc": Text(fr=fr, en=en)}
+    if low is not None:
+        metadata["low"] = low
+    if high is not None:
+        metadata["high"] = high
+    return field(default=default, metadata=metadata)
 
 
 class Rule(Generic[OptionsT]):

@@ -25,7 +25,7 @@ from seofr.document import EXTENSIONS, Document, parse_document, read_bytes
 from seofr.document.model import Format
 from seofr.errors import ConfigError, DocumentConfigError, InputError, SeofrError
 from seofr.i18n import Lang, Param
-from seofr.messages import CRASHED, INPUT_CODE, INPUT_RULE
+from seofr.messages import CRASHED, INPUT_CODE, INPUT_RULE, NOTE_SEVERITIES
 from seofr.registry import AnyRule, Registry, registry
 from seofr.report import STATUS_SCORES, Finding, Report, RuleInfo, RuleResult, render_template
 from seofr.rule import Score, Skip, Violation
@@ -320,10 +320,18 @@ class Session:
         """Run the selected rules in ``ctx`` and score the document."""
         doc, config = ctx.doc, ctx.config
         directives = parse_directives(doc, self.registry.matching)
+        ctx.silencer = directives.silenced
         results: list[RuleResult] = []
         findings: list[Finding] = [
-            Finding(INPUT_RULE, INPUT_CODE, Severity.INFO, note.key, dict(note.params), note.span)
-            for note in doc.notes
+            Finding(
+                INPUT_RULE,
+                INPUT_CODE,
+                NOTE_SEVERITIES.get(note.key, Severity.INFO),
+                note.key,
+                dict(note.params),
+                note.span,
+            )
+            for note in (*doc.notes, *directives.problems)
         ]
         for name, rule_config in config.rules.items():
             rule = self.registry.rules[name]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from seofr.context import Context
-from seofr.document.model import Block
+from seofr.document.model import Block, Heading
 from seofr.french.needs import Need
 from seofr.french.pipeline import NLP_NEEDS
 from seofr.french.readability import kandel_moles, lix
@@ -37,17 +37,19 @@ def document_stats(ctx: Context) -> dict[str, Any]:
         "reading_time_seconds": round(words * 60 / ctx.settings.reading_speed),
     }
     if ctx.needs & NLP_NEEDS:
-        french = ctx.french
-        sentences = len(french.sentences)
-        counted = french.word_count
-        syllables = french.syllable_count
+        # the sentences of the body, headings left out, as the readability rules
+        # count them: the figures of a report then agree with its messages
+        body = [s for s in ctx.french.sentences if not isinstance(s.element, Heading)]
+        sentences = len(body)
+        counted = sum(s.word_count for s in body)
+        syllables = sum(s.syllables for s in body)
         stats.update(
             sentences=sentences,
             syllables=syllables,
             words_per_sentence=round(counted / sentences, 2) if sentences else 0.0,
             syllables_per_word=round(syllables / counted, 3) if counted else 0.0,
             readability=round(kandel_moles(counted, sentences, syllables), 1),
-            lix=round(lix((w for s in french.sentences for w in s.words), sentences), 1),
+            lix=round(lix((w for s in body for w in s.words), sentences), 1),
         )
     if Need.LANGUAGE in ctx.needs:
         guess = ctx.language

@@ -30,6 +30,12 @@ KINDS: dict[str, Text] = {
     "instructions": Text(
         fr="consigne laissée pour le rédacteur ou l’IA", en="instruction left for a writer or an AI"
     ),
+    "chatter": Text(
+        fr="propos d’un générateur de texte au lecteur", en="a text generator talking to its user"
+    ),
+    "configured": Text(
+        fr="phrase à proscrire (configuration)", en="phrase banned by configuration"
+    ),
 }
 """The kinds of leftover, as a message names them."""
 
@@ -44,6 +50,9 @@ class _Patterns:
 
     lines: frozenset[str]
     phrases: re.Pattern[str] | None
+    # phrases a line must begin with: the labels of a brief (« Mot-clé principal : »)
+    # are words an ordinary sentence may hold further in
+    starts: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -68,10 +77,12 @@ def _index() -> _Index:
     every_phrase: list[str] = []
     for kind, table in data.items():
         phrases = [" ".join(folded_words(p)) for p in table.get("contains", [])]
-        every_phrase.extend(phrases)
+        starts = [" ".join(folded_words(p)) for p in table.get("starts", [])]
+        every_phrase.extend(phrases + starts)
         kinds[kind] = _Patterns(
             frozenset(" ".join(folded_words(line)) for line in table.get("line", [])),
             re.compile(_alternation(phrases)) if phrases else None,
+            re.compile(f"^(?:{_alternation(starts)})") if starts else None,
         )
     any_line = frozenset(line for patterns in kinds.values() for line in patterns.lines)
     return _Index(kinds, any_line, re.compile(_alternation(every_phrase)))
@@ -105,6 +116,7 @@ def line_kinds(line: str) -> tuple[str, ...]:
         for kind, found in index.kinds.items()
         if (label and words in found.lines)
         or (found.phrases is not None and found.phrases.search(padded))
+        or (found.starts is not None and found.starts.match(padded))
     )
 
 

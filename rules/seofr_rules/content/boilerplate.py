@@ -21,6 +21,7 @@ from seofr.plugin import (
     Template,
     Text,
     folded_line,
+    option,
     title_instruction,
 )
 
@@ -40,7 +41,15 @@ _MIN_GLUED_TITLE_WORDS = 2
 
 @dataclass(frozen=True)
 class BoilerplateOptions:
-    """Options of ``boilerplate`` (none: the phrase lists are data files)."""
+    """Options of ``boilerplate`` (the built-in phrase lists are data files)."""
+
+    extra_phrases: tuple[str, ...] = option(
+        (),
+        fr="Phrases de plus qui signalent une ligne à retirer (la signature d’un modèle, un"
+        " appel maison), comparées sans casse, accents ni ponctuation.",
+        en="More phrases that mark a line to remove (a template's signature, a house"
+        " call to action), compared without case, accents or punctuation.",
+    )
 
 
 class Boilerplate(Rule[BoilerplateOptions]):
@@ -66,6 +75,14 @@ class Boilerplate(Rule[BoilerplateOptions]):
     Partager
 
     Votre adresse de messagerie ne sera pas publiée.
+    ```
+
+    ```md fail extra-phrases="Rédaction : l’équipe web"
+    # Le marché de Noël ouvre ses portes
+
+    Les chalets s’installent sur la place dès vendredi.
+
+    Rédaction : l’équipe web
     ```
 
     ```md fail
@@ -104,6 +121,7 @@ class Boilerplate(Rule[BoilerplateOptions]):
         title = " ".join(folded_words(doc.title.value)) if doc.title else ""
         repeated = title if len(title.split()) >= _MIN_TITLE_WORDS else ""
         editable = EditableSource(doc)
+        extra = [f" {folded_line(p)} " for p in options.extra_phrases if folded_line(p)]
         for index, (element, lines) in enumerate(zip(ctx.prose, ctx.leftovers.lines, strict=True)):
             # a table's caption is where some pages show their title: not a leftover
             in_body = (
@@ -115,6 +133,8 @@ class Boilerplate(Rule[BoilerplateOptions]):
             titled = index == 0 or (isinstance(element, Heading) and element.level == 1)
             for start, end, line, kinds in lines:
                 folded = folded_line(line)
+                if extra and not kinds and any(p in f" {folded} " for p in extra):
+                    kinds = ("configured",)  # noqa: PLW2901 - the line's kinds, completed
                 repeats = (
                     in_body
                     and f" {repeated} " in f" {folded} "
@@ -134,10 +154,11 @@ class Boilerplate(Rule[BoilerplateOptions]):
                     continue
                 span = doc.source_map.span(element.source_offset(start), element.source_offset(end))
                 excerpt = line if len(line) <= 80 else line[:79] + "…"
-                for kind in found:
+                # one finding per line: its first kind is enough to say what it is
+                if found:
                     yield self.fail(
-                        "leftover", span, kind=LEFTOVER_KINDS[kind], excerpt=excerpt
+                        "leftover", span, kind=LEFTOVER_KINDS[found[0]], excerpt=excerpt
                     ).with_edits([edit])
-                if repeats:
+                elif repeats:
                     unsafe = None if edit is None else replace(edit, safe=False)
                     yield self.fail("repeated-title", span, excerpt=excerpt).with_edits([unsafe])

@@ -18,7 +18,7 @@ NEEDS = frozenset({Need.SENTENCES, Need.LEMMAS})
 NO_KEYPHRASE = Template(
     Text(fr="Aucune expression clé n’est donnée.", en="No focus keyphrase is given."),
     Text(
-        fr="Indiquez l’expression clé avec -k ou « keyword » dans le front matter.",
+        fr="Indiquez l’expression clé avec -k ou « keyword » dans l’en-tête du fichier.",
         en="Give the keyphrase with -k or “keyword” in the front matter.",
     ),
 )

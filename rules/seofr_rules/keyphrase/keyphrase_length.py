@@ -79,7 +79,7 @@ class KeyphraseLength(Rule[KeyphraseLengthOptions]):
                 en="No focus keyphrase is given; the text is mostly about: {candidates}.",
             ),
             Text(
-                fr="Choisissez l’expression clé de l’article (-k ou « keyword » dans le front matter).",
+                fr="Choisissez l’expression clé de l’article (-k ou « keyword » dans l’en-tête du fichier).",
                 en="Choose the article’s keyphrase (-k or “keyword” in the front matter).",
             ),
         ),

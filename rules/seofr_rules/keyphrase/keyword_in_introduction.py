@@ -67,8 +67,16 @@ class KeywordInIntroduction(KeyphraseRule):
         self, doc: Document, ctx: Context, options: PlacementOptions, index: int, matcher: Matcher
     ) -> Iterator[Emitted]:
         analysis = ctx.keyphrase
+        # a paragraph made only of leftovers (« Voici votre article… ») introduces nothing
         first = next(
-            (b for b in ctx.prose if isinstance(b, Block) and b.kind is BlockKind.PARAGRAPH), None
+            (
+                element
+                for element, lines in zip(ctx.prose, ctx.leftovers.lines, strict=True)
+                if isinstance(element, Block)
+                and element.kind is BlockKind.PARAGRAPH
+                and not all(line.kinds for line in lines)
+            ),
+            None,
         )
         if first is None:
             yield self.skip("no-introduction")

@@ -52,7 +52,7 @@ class KeywordInSlug(KeyphraseRule):
         "no-slug": Template(
             Text(fr="La page n’a pas d’adresse connue.", en="The page has no known address."),
             Text(
-                fr="Indiquez « slug » dans le front matter.",
+                fr="Indiquez « slug » dans l’en-tête du fichier.",
                 en="Set “slug” in the front matter.",
             ),
         ),

@@ -87,8 +87,9 @@ _FRENCH_PAGE_SHARE = 0.25
 class ForeignFragments(Rule[ForeignFragmentsOptions]):
     """No passage of the text is in another language than French.
 
-    Scraped or machine-rewritten pages keep leftovers such as "Please follow and
-    like us", and documentation keeps untranslated paragraphs. Each paragraph,
+    Scraped or machine-rewritten pages keep English sentences, and
+    documentation keeps untranslated paragraphs. A line that ``boilerplate``
+    reports as a leftover ("Please follow and like us") is left to it. Each paragraph,
     list item, table cell, heading and caption is cut into sentences (and at
     line breaks that do not fall inside a sentence); a sentence
     that is not plainly French is guessed with numbering and labels (« 5.1.2 »,
@@ -112,7 +113,7 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
     ```md fail
     Le maire a inauguré la nouvelle médiathèque samedi matin.
 
-    Please follow and like us on social media for more updates.
+    The new library will open its doors to the public on Monday morning.
     ```
 
     ```md skip
@@ -125,7 +126,7 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
     name = "foreign-fragments"
     code = "L002"
     category = "language"
-    needs = frozenset({Need.LANGUAGE})
+    needs = frozenset({Need.LANGUAGE, Need.LEFTOVERS})
     summary = Text(
         fr="Aucun passage n’est resté dans une autre langue.",
         en="No passage was left in another language.",
@@ -161,10 +162,13 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
         if page.language is not None and page.probability_of("fr") < _FRENCH_PAGE_SHARE:
             yield self.skip("not-french", language=in_language(page.language))
             return
-        for element in ctx.prose:
+        for index, element in enumerate(ctx.prose):
             if isinstance(element, Block) and element.kind in (BlockKind.QUOTE, BlockKind.CODE):
                 continue
             for start, end, guess in self._passages(element, doc.source, options):
+                # « Please follow and like us » is a leftover: boilerplate reports it
+                if ctx.leftovers.covers(index, start, end):
+                    continue
                 span = doc.source_map.span(element.source_offset(start), element.source_offset(end))
                 yield self.fail(
                     "foreign",

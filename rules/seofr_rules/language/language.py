@@ -10,6 +10,7 @@ from seofr.plugin import (
     Context,
     Document,
     Emitted,
+    Field,
     Need,
     Param,
     Rule,
@@ -32,6 +33,14 @@ class LanguageOptions:
         en="Lowest share of the text’s words that must be in French (each block counted by "
         "the probability that it is French).",
     )
+    default_lang: str = option(
+        "",
+        fr="Langue de tout le site, prise pour celle d’une page qui ne déclare pas la sienne"
+        " (un site Hugo ou Jekyll la déclare dans son gabarit, pas dans chaque article)\u00a0:"
+        " «\u00a0fr\u00a0», «\u00a0fr-FR\u00a0»…",
+        en="The site's language, taken as the language of a page that declares none (a Hugo"
+        " or Jekyll site declares it in its template, not in every article): “fr”, “fr-FR”…",
+    )
 
 
 class Language(Rule[LanguageOptions]):
@@ -44,7 +53,8 @@ class Language(Rule[LanguageOptions]):
     words, a majority by default: a French page with English passages passes
     (``foreign-fragments`` points at them), a page mostly in another language
     fails. A declared language that is not French, or no declaration at all
-    (``<html lang>``, ``<body lang>``, the front matter's ``lang``), is a finding.
+    (``<html lang>``, ``<body lang>``, the front matter's ``lang``, else the
+    ``default-lang`` option), is a finding.
 
     ```html pass
     <html lang="fr"><body><p>Le conseil municipal a voté le budget de la ville pour l’année prochaine.</p></body></html>
@@ -64,6 +74,15 @@ class Language(Rule[LanguageOptions]):
 
     ```html warn
     <html><body><p>Le conseil municipal a voté le budget de la ville pour l’année prochaine.</p></body></html>
+    ```
+
+    A site that declares its language once, in its template, says so with
+    ``default-lang``:
+
+    ```md pass default-lang="fr"
+    # Le budget de la ville
+
+    Le conseil municipal a voté le budget de la ville pour l’année prochaine.
     ```
     """
 
@@ -110,7 +129,7 @@ class Language(Rule[LanguageOptions]):
                 en="The page does not declare its language.",
             ),
             Text(
-                fr='Ajoutez lang="fr" à la balise <html> (ou « lang: fr » au front matter).',
+                fr='Ajoutez lang="fr" à la balise <html> (ou « lang: fr » à l’en-tête du fichier).',
                 en='Add lang="fr" to the <html> tag (or “lang: fr” to the front matter).',
             ),
         ),
@@ -141,9 +160,14 @@ class Language(Rule[LanguageOptions]):
             yield self.fail(key, None, **params)
         declared = doc.lang
         if declared is None or not declared.value.strip():
-            if doc.format != "text":
+            if options.default_lang.strip():
+                declared = Field(options.default_lang.strip())
+            elif doc.format != "text":
                 yield self.warn("undeclared")
-        elif not is_french_tag(declared.value) and judged is None:
+                return
+            else:
+                return
+        if not is_french_tag(declared.value) and judged is None:
             # a page in another language is one finding, not two
             language = in_language(tag_language(declared.value))
             yield self.fail("declared-other", declared.span, language=language)

@@ -43,6 +43,13 @@ class TitleLengthOptions:
         fr="Taille de police (Arial) du titre dans les résultats.",
         en="Font size (Arial) of the title in search results.",
     )
+    title_suffix: str = option(
+        "",
+        fr="Fin que le site ajoute à chaque titre (« | Le Journal »), comptée dans la longueur"
+        " et la largeur quand le titre ne la porte pas déjà.",
+        en="Ending the site adds to every title (“ | The Journal”), counted in the length and"
+        " the width when the title does not already carry it.",
+    )
 
 
 class TitleLength(Rule[TitleLengthOptions]):
@@ -66,6 +73,13 @@ class TitleLength(Rule[TitleLengthOptions]):
 
     ```html warn
     <title>Vélo électrique</title>
+    ```
+
+    With ``title-suffix``, the ending a site's template adds to every title
+    counts too:
+
+    ```html fail title-suffix=" | Le Journal des entreprises de la région"
+    <title>Choisir un vélo électrique pour la ville</title>
     ```
     """
 
@@ -113,6 +127,10 @@ class TitleLength(Rule[TitleLengthOptions]):
             yield self.fail("missing", doc.title.span if doc.title else None, **limits)
             return
         text = " ".join(doc.title.value.split())
+        suffix = " ".join(options.title_suffix.split())
+        if suffix and not text.endswith(suffix):
+            # the site's template adds it: the search result shows both
+            text += options.title_suffix if options.title_suffix[:1].isspace() else f" {suffix}"
         origin: Param = ORIGINS[doc.title_origin] if doc.title_origin else "?"
         chars = len(text)
         width = text_width(text, options.font_px)
@@ -144,7 +162,7 @@ class TitleLength(Rule[TitleLengthOptions]):
 
 ORIGINS = {
     TitleOrigin.HTML_TITLE: Text(fr="balise <title>", en="<title> tag"),
-    TitleOrigin.FRONT_MATTER: Text(fr="title du front matter", en="front-matter title"),
+    TitleOrigin.FRONT_MATTER: Text(fr="titre de l’en-tête du fichier", en="front-matter title"),
     TitleOrigin.FIRST_H1: Text(fr="premier H1", en="first H1"),
     TitleOrigin.FIRST_LINE: Text(fr="première ligne", en="first line"),
 }

@@ -81,7 +81,11 @@ class SentenceLength(Rule[SentenceLengthOptions]):
     def check(
         self, doc: Document, ctx: Context, options: SentenceLengthOptions
     ) -> Iterator[Emitted]:
-        sentences = [s for s in ctx.french.sentences if not isinstance(s.element, Heading)]
+        sentences = [
+            s
+            for s in ctx.french.sentences
+            if not isinstance(s.element, Heading) and not ctx.silenced(self.name, s.span.line)
+        ]
         if not sentences:
             yield self.skip("no-sentences")
             return
