@@ -90,7 +90,7 @@ def _analyze_chunk(chunk: Sequence[tuple[int, Item]]) -> list[tuple[int, Result]
             contexts.append(session.context(doc, config, _Worker.original))
             positions.append(index)
         except SeofrError as exc:
-            results.append((index, InputFailure(item.label, str(exc))))
+            results.append((index, InputFailure.of(item.label, exc)))
     results.extend(zip(positions, session.check_many(contexts), strict=True))
     return results
 
@@ -160,7 +160,7 @@ def run_batch(
         try:
             _Worker.start(job)
         except SeofrError as exc:  # the original cannot be read: every document says so
-            return [InputFailure(item.label, str(exc)) for item in items]
+            return [InputFailure.of(item.label, exc) for item in items]
         for chunk in chunks:
             collect(_analyze_chunk(chunk))
     else:
@@ -169,7 +169,7 @@ def run_batch(
                 # fail once, here, rather than in every worker
                 _parse(job.original, job, session or default_session())
             except SeofrError as exc:
-                return [InputFailure(item.label, str(exc)) for item in items]
+                return [InputFailure.of(item.label, exc) for item in items]
         context = multiprocessing.get_context(start_method())
         with context.Pool(processes, initializer=_Worker.start, initargs=(job,)) as pool:
             for done in pool.imap(_analyze_chunk, chunks):
@@ -187,7 +187,7 @@ def read_items(
         try:
             read.append((index, read_item(source, index, max_bytes)))
         except SeofrError as exc:
-            failed.append((index, InputFailure(label(source, index), str(exc))))
+            failed.append((index, InputFailure.of(label(source, index), exc)))
     return read, failed
 
 
@@ -222,7 +222,7 @@ def analyze_many(
         try:
             original_item = read_item(original, 0, max_bytes) if original is not None else None
         except SeofrError as exc:
-            return [InputFailure(label(s, i), str(exc)) for i, s in enumerate(listed)]
+            return [InputFailure.of(label(s, i), exc) for i, s in enumerate(listed)]
         job = Job(arguments, config, original_item)
         bar = Progress(len(read), enabled=progress)
         try:

@@ -219,7 +219,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
                 else read_item(Path(name), index, max_bytes)
             )
         except SeofrError as exc:
-            results[index] = InputFailure(name, str(exc))
+            results[index] = InputFailure.of(name, exc)
             continue
         key = None
         if cache is not None:
@@ -256,9 +256,9 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
                 cache.store(key, result, map(Path, result.config_files))
     reports = [r for r in results if isinstance(r, Report)]
     failures = [r for r in results if isinstance(r, InputFailure)]
-    for failure in failures:
-        print(f"seofr: {failure.message}", file=sys.stderr)
     lang: Lang = args.lang or (reports[0].lang if reports else "fr")
+    for failure in failures:
+        print(f"seofr: {failure.text(lang)}", file=sys.stderr)
     formatter = get_formatter(args.format)
     color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
     out.write(formatter(Batch(reports, failures), lang, color))

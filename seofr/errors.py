@@ -8,7 +8,19 @@ class SeofrError(Exception):
 
 
 class InputError(SeofrError):
-    """A document could not be read: missing, unreadable, unknown format, too large."""
+    """A document could not be read: missing, unreadable, unknown format, too large.
+
+    ``reason`` names the message of :data:`seofr.messages.INPUT_FAILURES` that
+    says it in the reader's language, ``params`` fill it; the exception's own
+    text is the English one, for logs and tracebacks.
+    """
+
+    def __init__(
+        self, message: str, *, reason: str | None = None, **params: str | int
+    ) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.params = params
 
 
 class ConfigError(SeofrError):

@@ -176,7 +176,11 @@ class Fixer:
         if lost:
             raise InputError(
                 f"{name}: {lost:,} bytes could not be decoded as {decoded.encoding};"
-                " not fixed, so that none is lost"
+                " not fixed, so that none is lost",
+                reason="undecodable",
+                path=name,
+                count=lost,
+                encoding=decoded.encoding,
             )
         result = self.text(decoded.text, name, decoded.encoding)
         if not (write and result.changed):
@@ -292,7 +296,7 @@ def replace_file(path: Path, expected: bytes, new: bytes) -> None:
             dir=target.parent, prefix=f".{target.name}.", suffix=".seofr", delete=False
         )
     except OSError as exc:
-        raise InputError(f"{path}: cannot be rewritten ({exc.strerror or exc})") from None
+        raise _not_rewritten(path, exc) from None
     temporary = Path(handle.name)
     try:
         with handle:
@@ -301,11 +305,22 @@ def replace_file(path: Path, expected: bytes, new: bytes) -> None:
             os.fsync(handle.fileno())
         os.chmod(temporary, mode)
         if target.read_bytes() != expected:
-            raise InputError(f"{path}: changed on disk while it was being fixed; left as it is")
+            raise InputError(
+                f"{path}: changed on disk while it was being fixed; left as it is",
+                reason="changed-on-disk",
+                path=str(path),
+            )
         os.replace(temporary, target)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot be rewritten ({exc.strerror or exc})") from None
+        raise _not_rewritten(path, exc) from None
     except InputError:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _not_rewritten(path: Path, error: OSError) -> InputError:
+    detail = str(error.strerror or error)
+    return InputError(
+        f"{path}: cannot be rewritten ({detail})", reason="not-rewritable", path=str(path), detail=detail
+    )

@@ -100,6 +100,48 @@ INPUT_NOTES: dict[str, Template] = {
     ),
 }
 
+INPUT_FAILURES: dict[str, Text] = {
+    "missing": Text(fr="{path} : fichier introuvable", en="{path}: no such file"),
+    "directory": Text(
+        fr="{path} : c’est un dossier, pas un fichier", en="{path}: is a directory"
+    ),
+    "permission": Text(
+        fr="{path} : lecture refusée (droits insuffisants)", en="{path}: permission denied"
+    ),
+    "os-error": Text(
+        fr="{path} : fichier illisible (le système répond : « {detail} »)",
+        en="{path}: cannot be read ({detail})",
+    ),
+    "too-large": Text(
+        fr="{path} : plus gros que la limite de {limit} octets (max-bytes)",
+        en="{path}: larger than the limit of {limit} bytes (max-bytes)",
+    ),
+    "undecodable": Text(
+        fr="{path} : {count} {count:octet n’a pu être lu|octets n’ont pu être lus} en"
+        " {encoding} ; le fichier n’est pas corrigé, pour n’en perdre aucun",
+        en="{path}: {count} {count:byte|bytes} could not be decoded as {encoding};"
+        " not fixed, so that none is lost",
+    ),
+    "changed-on-disk": Text(
+        fr="{path} : modifié pendant la correction ; laissé tel quel",
+        en="{path}: changed on disk while it was being fixed; left as it is",
+    ),
+    "not-rewritable": Text(
+        fr="{path} : impossible de réécrire le fichier (le système répond : « {detail} »)",
+        en="{path}: cannot be rewritten ({detail})",
+    ),
+    "config": Text(
+        fr="{path} : réglages invalides — {message}",
+        en="{path}: invalid settings — {message}",
+    ),
+    "unreadable": Text(
+        fr="{path} : illisible — {message}",
+        en="{path}: unreadable — {message}",
+    ),
+}
+"""Why an input could not be checked, by :attr:`~seofr.errors.InputError.reason`;
+``config`` and ``unreadable`` wrap a message that has no reason of its own."""
+
 NOTE_SEVERITIES: dict[str, Severity] = {
     # the document's own settings (title, keyphrase, profile) were not read
     "front-matter-invalid": Severity.ERROR,

@@ -21,7 +21,8 @@ from typing import Any
 
 from seofr.document.model import Edit, Span
 from seofr.i18n import Lang, Param, Template, Text
-from seofr.messages import BROKEN_MESSAGE, ENGINE_TEMPLATES, INPUT_RULE
+from seofr.errors import ConfigError, InputError, SeofrError
+from seofr.messages import BROKEN_MESSAGE, ENGINE_TEMPLATES, INPUT_FAILURES, INPUT_RULE
 from seofr.verdicts import Severity, Status
 
 SCHEMA_VERSION = 1
@@ -30,10 +31,30 @@ STATUS_SCORES = {Status.PASS: 1.0, Status.WARN: 0.5, Status.FAIL: 0.0}
 
 @dataclass(frozen=True)
 class InputFailure:
-    """A document that could not be read or configured, and why."""
+    """A document that could not be read or configured, and why.
+
+    ``message`` is the error's English text; :meth:`text` says it in the
+    reader's language when the error named its ``reason``.
+    """
 
     path: str
     message: str
+    reason: str | None = None
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, path: str, error: SeofrError) -> InputFailure:
+        """The failure ``error`` describes, for the input named ``path``."""
+        if isinstance(error, InputError) and error.reason in INPUT_FAILURES:
+            return cls(path, str(error), error.reason, dict(error.params))
+        wrapper = "config" if isinstance(error, ConfigError) else "unreadable"
+        detail = str(error).removeprefix(f"{path}: ")
+        return cls(path, str(error), wrapper, {"path": path, "message": detail})
+
+    def text(self, lang: Lang) -> str:
+        """What went wrong, in ``lang``."""
+        template = INPUT_FAILURES.get(self.reason or "")
+        return self.message if template is None else template.render(lang, self.params)
 
 
 def _param_data(value: Param) -> Any:

@@ -87,7 +87,7 @@ def test_rules_listing_and_explanation() -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["check", "missing-file.md"], "no such file"),
+        (["check", "missing-file.md"], "fichier introuvable"),
         (["check", "x.md", "--select", "nope"], "no rule matches"),
         (["check", "--format", "xml", "x.md"], "invalid choice"),
         (["rules", "nope"], "unknown rule"),

@@ -11,6 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+import seofr
 from seofr.cli import main
 from seofr.formatters import FORMATS, get_formatter, github, junit
 from seofr.formatters.common import VERDICTS, Batch, format_score, relative_path
@@ -295,18 +296,35 @@ def test_junit_counts_match_the_reports(batch: Batch) -> None:
     assert len(suites) == len(batch.reports)
     for suite, report in zip(suites, batch.reports, strict=True):
         statuses = [r.status for r in report.results]
-        assert suite.get("tests") == str(len(statuses))
-        assert suite.get("failures") == str(statuses.count(Status.FAIL))
+        failing = sum(junit.fails(report, r) for r in report.results)
+        under = int(report.score < report.fail_under)
+        assert suite.get("tests") == str(len(statuses) + 1)  # and the score's own case
+        assert suite.get("failures") == str(failing + under)
         assert suite.get("skipped") == str(statuses.count(Status.SKIP))
-        assert len(suite.findall("testcase")) == len(statuses)
-        assert len(suite.findall("testcase/failure")) == statuses.count(Status.FAIL)
+        assert len(suite.findall("testcase/failure")) == failing + under
         assert len(suite.findall("testcase/skipped")) == statuses.count(Status.SKIP)
-    total = sum(len(r.results) for r in batch.reports)
-    assert root.get("tests") == str(total)
-    assert root.get("failures") == str(
-        sum(r.status is Status.FAIL for report in batch.reports for r in report.results)
-    )
+        if report.passed:
+            assert suite.get("failures") == "0"
+    assert root.get("tests") == str(sum(len(r.results) + 1 for r in batch.reports))
     assert root.get("errors") == "0"
+
+
+def test_junit_reports_no_failure_for_a_document_that_passes() -> None:
+    text = "# Le marché\n\nLe marché de Noël ouvre vendredi sur la place.\n"
+    report = seofr.analyze(
+        text,
+        select=["word-count", "heading-hierarchy"],
+        rules={"word-count": {"severity": "warning"}},
+        fail_under=0,
+    )
+    assert report.passed and report.result("word-count").status is Status.FAIL  # type: ignore[union-attr]
+    root = ET.fromstring(format_junit(Batch([report]), "fr", False))
+    assert root.get("failures") == "0"
+    failed = seofr.analyze(text, select=["word-count"], fail_under=0)
+    assert not failed.passed
+    root = ET.fromstring(format_junit(Batch([failed]), "en", False))
+    [case] = root.findall("testsuite/testcase[failure]")
+    assert case.get("name") == "word-count"
 
 
 def test_junit_failure_lists_the_findings(batch: Batch, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -131,3 +131,37 @@ def test_readability_figures_agree_between_stats_and_message() -> None:
     [finding] = report.findings_of("readability")
     assert report.stats["readability"] == finding.params["score"]
     assert report.stats["sentences"] == 3
+
+
+def test_the_text_report_says_an_error_failed_the_document() -> None:
+    from seofr.formatters import Batch
+    from seofr.formatters.text import format_report
+
+    text = "# Le marché\n\nLe marché de Noël ouvre vendredi sur la place.\n"
+    report = seofr.analyze(text, select=["word-count", "heading-hierarchy"], fail_under=40)
+    assert report.score >= 40 and not report.passed
+    shown = format_report(report, "fr", False)
+    assert "(échec\u00a0: 1 erreur, seuil 40" in shown
+    assert "règles\u00a0: 1 en erreur, 0 en alerte, 0 en remarque, 1 réussie, 0 ignorée" in shown
+    warned = seofr.analyze(
+        text, select=["word-count"], rules={"word-count": {"severity": "warning"}}, fail_under=0
+    )
+    line = format_report(warned, "fr", False).splitlines()[3]
+    assert "0 en erreur, 1 en alerte" in line
+    assert Batch([warned]).reports[0].passed
+
+
+def test_input_failures_are_said_in_the_reader_s_language(tmp_path: Path) -> None:
+    from seofr.report import InputFailure
+
+    missing = tmp_path / "absent.md"
+    with pytest.raises(seofr.InputError) as caught:
+        seofr.analyze(missing)
+    failure = InputFailure.of(str(missing), caught.value)
+    assert failure.text("fr") == f"{missing}\u00a0: fichier introuvable"
+    assert failure.text("en") == f"{missing}: no such file"
+    text = "---\nprofile: artcle\n---\n# Titre\n\nTexte.\n"
+    with pytest.raises(ConfigError) as config:
+        seofr.analyze(text, input_format="markdown")
+    said = InputFailure.of("a.md", config.value).text("fr")
+    assert said.startswith("a.md\u00a0: réglages invalides — ") and "illisible" not in said

@@ -58,22 +58,35 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
     try:
         size = target.stat().st_size
         if target.is_dir():
-            raise InputError(f"{target}: is a directory")
+            raise InputError(f"{target}: is a directory", reason="directory", path=str(target))
         if size > max_bytes:
             raise InputError(
-                f"{target}: {size:,} bytes is more than the limit of {max_bytes:,} (max-bytes)"
+                f"{target}: {size:,} bytes is more than the limit of {max_bytes:,} (max-bytes)",
+                reason="too-large",
+                path=str(target),
+                limit=max_bytes,
             )
         with target.open("rb") as handle:
             # read one byte more than allowed: the file may have grown since stat
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise InputError(f"{target}: no such file") from None
+        raise InputError(f"{target}: no such file", reason="missing", path=str(target)) from None
     except PermissionError:
-        raise InputError(f"{target}: permission denied") from None
+        raise InputError(
+            f"{target}: permission denied", reason="permission", path=str(target)
+        ) from None
     except OSError as exc:
-        raise InputError(f"{target}: cannot be read ({exc.strerror or exc})") from None
+        detail = str(exc.strerror or exc)
+        raise InputError(
+            f"{target}: cannot be read ({detail})", reason="os-error", path=str(target), detail=detail
+        ) from None
     if len(data) > max_bytes:
-        raise InputError(f"{target}: more than the limit of {max_bytes:,} bytes (max-bytes)")
+        raise InputError(
+            f"{target}: more than the limit of {max_bytes:,} bytes (max-bytes)",
+            reason="too-large",
+            path=str(target),
+            limit=max_bytes,
+        )
     return data
 
 

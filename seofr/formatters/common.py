@@ -6,6 +6,7 @@ JUnit, text).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from pathlib import Path, PurePath
 
 from seofr.i18n import Lang, Text, format_number
 from seofr.report import InputFailure, Report, ShownFinding
+from seofr.verdicts import Severity
 
 STDIN_PATH = "-"
 """How a document read from standard input is named (it has no path)."""
@@ -34,6 +36,34 @@ VERDICTS = {
     True: Text(fr="réussi", en="passed"),
     False: Text(fr="échec", en="failed"),
 }
+
+RUN_SUMMARY = Text(
+    fr="{passed} {passed:document réussi|documents réussis} sur {total}.",
+    en="{passed} of {total} {total:document|documents} passed.",
+)
+"""The last line of a run over several documents."""
+
+TABLE_HEADINGS = (
+    Text(fr="fichier", en="file"),
+    Text(fr="score", en="score"),
+    Text(fr="verdict", en="verdict"),
+    Text(fr="erreurs", en="errors"),
+    Text(fr="alertes", en="warnings"),
+)
+"""The columns of the summary table of a run (text report, GitHub job summary)."""
+
+UNREADABLE = Text(fr="illisible", en="unreadable")
+
+# From the least to the most serious: what --min-severity compares.
+SEVERITY_ORDER = (Severity.INFO, Severity.WARNING, Severity.ERROR)
+
+TITLE_ORIGINS = {
+    "html-title": Text(fr="balise <title>", en="<title> tag"),
+    "front-matter": Text(fr="en-tête du fichier", en="front matter"),
+    "first-h1": Text(fr="premier H1", en="first H1"),
+    "first-line": Text(fr="première ligne", en="first line"),
+}
+"""Where the report's title was found, by :class:`~seofr.document.model.TitleOrigin`."""
 
 
 def relative_path(path: str | None) -> str:
@@ -72,3 +102,60 @@ def format_score(report: Report, lang: Lang) -> str:
     """The overall score as a writer reads it: ``72`` or ``72,5`` (fr), ``72.5`` (en)."""
     score = report.score
     return format_number(score, lang, 0 if score.is_integer() else 1)
+
+
+def at_least(report: Report, minimum: Severity) -> Report:
+    """``report`` showing only the findings of severity ``minimum`` or above.
+
+    Errors are never left out, so the verdict, which they decide with the
+    score, is the report's own.
+    """
+    rank = SEVERITY_ORDER.index(minimum)
+    kept = tuple(f for f in report.findings if SEVERITY_ORDER.index(f.severity) >= rank)
+    return (
+        report if len(kept) == len(report.findings) else dataclasses.replace(report, findings=kept)
+    )
+
+
+def count_of(report: Report, severity: Severity) -> int:
+    """How many findings of ``severity`` the report shows."""
+    return sum(f.severity is severity for f in report.findings)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a run's summary table: a document, or an input that could not be read."""
+
+    path: str
+    score: str
+    verdict: str
+    passed: bool | None  # None: unreadable
+    errors: int | None
+    warnings: int | None
+
+
+def summary_rows(batch: Batch, lang: Lang) -> list[Row]:
+    """The summary table of a run: every document, then every unreadable input."""
+    rows = [
+        Row(
+            relative_path(report.path),
+            format_score(report, lang),
+            VERDICTS[report.passed].render(lang),
+            report.passed,
+            count_of(report, Severity.ERROR),
+            count_of(report, Severity.WARNING),
+        )
+        for report in batch.reports
+    ]
+    rows += [
+        Row(relative_path(f.path), "—", UNREADABLE.render(lang), None, None, None)
+        for f in batch.failures
+    ]
+    return rows
+
+
+def run_summary(batch: Batch, lang: Lang) -> str:
+    """``3 documents réussis sur 4.``: the run in one line."""
+    total = len(batch.reports) + len(batch.failures)
+    passed = sum(1 for r in batch.reports if r.passed)
+    return RUN_SUMMARY.render(lang, {"passed": passed, "total": total})

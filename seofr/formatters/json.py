@@ -18,7 +18,7 @@ def batch_to_dict(batch: Batch, lang: Lang) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "seofr_version": __version__,
         "documents": [report.to_dict(lang) for report in batch.reports],
-        "errors": [{"path": f.path, "message": f.message} for f in batch.failures],
+        "errors": [{"path": f.path, "message": f.text(lang)} for f in batch.failures],
     }
 
 

@@ -1,10 +1,13 @@
 """JUnit XML, the test-report format CI servers chart and list.
 
-Each document is a test suite and each rule that ran on it a test case: a rule
-that fails is a failure, one that is skipped is skipped, one that warns passes
-with its findings in ``system-out`` (a warning should not break a build that
-the score lets through). An input that could not be read is a suite whose only
-case is in error.
+Each document is a test suite and each rule that ran on it a test case. The
+failures agree with the document's verdict: in a document that passes, nothing
+fails (a rule that failed at the severity "warning" passes with its findings in
+``system-out``, as does one that warns); in a document that fails, a rule fails
+when it failed at the severity "error" or when the score is under the threshold
+and the rule failed, and a ``score`` case says whether the score itself is
+under the threshold. A skipped rule is skipped. An input that could not be read
+is a suite whose only case is in error.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections.abc import Iterable
 from seofr.formatters.common import Batch, finding_line, relative_path
 from seofr.i18n import Lang, Text
 from seofr.report import InputFailure, Report, RuleResult, ShownFinding
-from seofr.verdicts import Status
+from seofr.verdicts import Severity, Status
 
 LABELS = {
     "rule-failed": Text(
@@ -24,7 +27,19 @@ LABELS = {
         en="The rule {rule} failed.",
     ),
     "unreadable": Text(fr="lecture du document", en="reading the document"),
+    "score": Text(fr="score du document", en="document score"),
+    "score-under": Text(
+        fr="Le score {score} est sous le seuil de {fail_under}.",
+        en="The score {score} is under the threshold of {fail_under}.",
+    ),
 }
+
+
+def fails(report: Report, result: RuleResult) -> bool:
+    """Whether the rule's test case is a failure: it failed, and it fails the document."""
+    if result.status is not Status.FAIL or report.passed:
+        return False
+    return result.severity is Severity.ERROR or report.score < report.fail_under
 
 
 # XML 1.0 has no way to write most control characters, not even escaped; a
@@ -49,7 +64,7 @@ def _testcase(
         suite, "testcase", {"classname": f"seofr.{result.category}", "name": result.name}
     )
     findings = [f for f in shown if f.rule == result.name]
-    if result.status is Status.FAIL:
+    if fails(report, result):
         # the first finding says what is wrong best; a rule may also fail on
         # its score alone, without a finding
         message = (
@@ -75,8 +90,10 @@ def _suite(root: ET.Element, report: Report, lang: Lang) -> None:
         "testsuite",
         {
             "name": xml_text(relative_path(report.path)),
-            "tests": str(len(results)),
-            "failures": str(sum(r.status is Status.FAIL for r in results)),
+            "tests": str(len(results) + 1),
+            "failures": str(
+                sum(fails(report, r) for r in results) + (report.score < report.fail_under)
+            ),
             "errors": "0",
             "skipped": str(sum(r.status is Status.SKIP for r in results)),
         },
@@ -91,6 +108,13 @@ def _suite(root: ET.Element, report: Report, lang: Lang) -> None:
     ):
         ET.SubElement(properties, "property", {"name": name, "value": value})
     shown = list(report.render(lang))
+    score = ET.SubElement(
+        suite, "testcase", {"classname": "seofr.score", "name": LABELS["score"].render(lang)}
+    )
+    if report.score < report.fail_under:
+        values = {"score": report.score, "fail_under": report.fail_under}
+        message = LABELS["score-under"].render(lang, values)
+        ET.SubElement(score, "failure", {"message": message, "type": "score"})
     for result in results:
         _testcase(suite, report, shown, result, lang)
     ran = {r.name for r in results}
@@ -110,7 +134,7 @@ def _failure_suite(root: ET.Element, failure: InputFailure, lang: Lang) -> None:
     case = ET.SubElement(
         suite, "testcase", {"classname": "seofr.input", "name": LABELS["unreadable"].render(lang)}
     )
-    message = xml_text(failure.message)
+    message = xml_text(failure.text(lang))
     ET.SubElement(case, "error", {"message": message}).text = message
 
 

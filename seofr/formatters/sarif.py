@@ -117,10 +117,10 @@ def _fix(report: Report, finding: ShownFinding, safe: bool) -> dict[str, Any]:
     }
 
 
-def _notification(failure: InputFailure) -> dict[str, Any]:
+def _notification(failure: InputFailure, lang: Lang) -> dict[str, Any]:
     return {
         "level": "error",
-        "message": {"text": failure.message},
+        "message": {"text": failure.text(lang)},
         "locations": [{"physicalLocation": _artifact(failure.path)}],
     }
 
@@ -148,7 +148,7 @@ def batch_to_sarif(batch: Batch, lang: Lang) -> dict[str, Any]:
         "invocations": [
             {
                 "executionSuccessful": not batch.failures,
-                "toolExecutionNotifications": [_notification(f) for f in batch.failures],
+                "toolExecutionNotifications": [_notification(f, lang) for f in batch.failures],
             }
         ],
         "language": lang,

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from seofr.formatters.common import VERDICTS, Batch, format_score
+from seofr.formatters.common import (
+    RUN_SUMMARY,
+    TABLE_HEADINGS,
+    TITLE_ORIGINS,
+    VERDICTS,
+    Batch,
+    Row,
+    format_score,
+    run_summary,
+    summary_rows,
+)
 from seofr.i18n import Lang, Text, format_number
 from seofr.report import Report, ShownFinding
 from seofr.verdicts import Severity, Status
@@ -26,17 +36,19 @@ LABELS = {
         en="  words: {words} · paragraphs: {paragraphs} · headings: {headings}",
     ),
     "rules": Text(
-        fr="  règles : {failed} en échec, {warned} en alerte, {passed} réussies, {skipped} ignorées",
-        en="  rules: {failed} failed, {warned} warned, {passed} passed, {skipped} skipped",
+        fr="  règles : {errors} en erreur, {warnings} en alerte, {notes} en remarque,"
+        " {passed} {passed:réussie|réussies}, {skipped} {skipped:ignorée|ignorées}",
+        en="  rules: {errors} in error, {warnings} warning, {notes} with remarks,"
+        " {passed} passed, {skipped} skipped",
+    ),
+    "failed-by-errors": Text(
+        fr="échec : {count} {count:erreur|erreurs}",
+        en="failed: {count} {count:error|errors}",
     ),
     "fix": Text(fr="      → {fix}", en="      → {fix}"),
     "skipped-one": Text(fr="  {rules} : ignorée — {reason}", en="  {rules}: skipped — {reason}"),
     "skipped-many": Text(fr="  {rules} : ignorées — {reason}", en="  {rules}: skipped — {reason}"),
-    "unreadable": Text(fr="{path} : illisible — {message}", en="{path}: unreadable — {message}"),
-    "summary": Text(
-        fr="{passed} {passed:document réussi|documents réussis} sur {total}.",
-        en="{passed} of {total} {total:document|documents} passed.",
-    ),
+    "summary": RUN_SUMMARY,
 }
 
 REGIONS = {
@@ -69,9 +81,14 @@ def _finding_line(report: Report, finding: ShownFinding, lang: Lang, color: bool
     return lines
 
 
-def format_report(report: Report, lang: Lang, color: bool) -> str:
-    """One document's report as text."""
-    verdict = VERDICTS[report.passed].render(lang)
+def format_report(report: Report, lang: Lang, color: bool, *, quiet: bool = False) -> str:
+    """One document's report as text; ``quiet``: its first line and its findings only."""
+    errors = sum(f.severity is Severity.ERROR for f in report.findings)
+    if not report.passed and errors and report.score >= report.fail_under:
+        # the score passes: say what failed the document
+        verdict = LABELS["failed-by-errors"].render(lang, {"count": errors})
+    else:
+        verdict = VERDICTS[report.passed].render(lang)
     verdict = _paint(verdict, _GREEN if report.passed else _RED, color)
     header = LABELS["header"].render(
         lang,
@@ -84,8 +101,13 @@ def format_report(report: Report, lang: Lang, color: bool) -> str:
         },
     )
     lines = [_paint(header, _BOLD, color)]
+    if quiet:
+        for finding in report.render(lang):
+            lines.extend(_finding_line(report, finding, lang, color))
+        return "\n".join(lines)
     if report.title:
-        origin = report.title_origin or "?"
+        known = TITLE_ORIGINS.get(report.title_origin or "")
+        origin = known.render(lang) if known else report.title_origin or "?"
         lines.append(LABELS["title"].render(lang, {"origin": origin, "title": report.title}))
     region = REGIONS.get(report.content_region or "")
     if region is not None:
@@ -97,15 +119,23 @@ def format_report(report: Report, lang: Lang, color: bool) -> str:
             {k: int(stats.get(k, 0)) for k in ("words", "paragraphs", "headings")},
         )
     )
-    counts = {s: sum(1 for r in report.results if r.status is s) for s in Status}
+    # a rule that did not pass is counted by its severity, the word its findings carry
+    flagged = [r for r in report.results if r.status in (Status.FAIL, Status.WARN)]
     lines.append(
         LABELS["rules"].render(
             lang,
             {
-                "failed": counts[Status.FAIL],
-                "warned": counts[Status.WARN],
-                "passed": counts[Status.PASS],
-                "skipped": counts[Status.SKIP],
+                "errors": sum(
+                    r.status is Status.FAIL and r.severity is Severity.ERROR for r in flagged
+                ),
+                "warnings": sum(
+                    r.severity is Severity.WARNING
+                    or (r.status is Status.WARN and r.severity is Severity.ERROR)
+                    for r in flagged
+                ),
+                "notes": sum(r.severity is Severity.INFO for r in flagged),
+                "passed": sum(r.status is Status.PASS for r in report.results),
+                "skipped": sum(r.status is Status.SKIP for r in report.results),
             },
         )
     )
@@ -122,15 +152,45 @@ def format_report(report: Report, lang: Lang, color: bool) -> str:
     return "\n".join(lines)
 
 
-def format_text(batch: Batch, lang: Lang, color: bool) -> str:
-    """Every report, then the unreadable inputs, then a one-line summary."""
-    parts = [format_report(report, lang, color) for report in batch.reports]
+def _table_cells(row: Row) -> list[str]:
+    counts = ["" if n is None else str(n) for n in (row.errors, row.warnings)]
+    return [row.path, row.score, row.verdict, *counts]
+
+
+def summary_table(batch: Batch, lang: Lang, color: bool) -> str:
+    """File, score, verdict, errors and warnings of every document, aligned in columns."""
+    rows = summary_rows(batch, lang)
+    headings = [heading.render(lang) for heading in TABLE_HEADINGS]
+    cells = [_table_cells(row) for row in rows]
+    widths = [max(len(cell) for cell in column) for column in zip(headings, *cells, strict=True)]
+    numeric = (False, True, False, True, True)
+
+    def line(values: list[str], verdict_color: str | None) -> str:
+        padded = [
+            value.rjust(width) if right else value.ljust(width)
+            for value, width, right in zip(values, widths, numeric, strict=True)
+        ]
+        if verdict_color is not None:
+            padded[2] = _paint(padded[2], verdict_color, color)
+        return "  ".join(padded).rstrip()
+
+    out = [_paint(line(headings, None), _BOLD, color)]
+    for row, values in zip(rows, cells, strict=True):
+        out.append(line(values, _GREEN if row.passed else _RED))
+    return "\n".join(out)
+
+
+def format_text(batch: Batch, lang: Lang, color: bool, *, quiet: bool = False) -> str:
+    """Every report, the unreadable inputs, then a summary table and line for several.
+
+    ``quiet`` keeps what needs reading: the documents that fail or have
+    findings, their first line and findings only, and the unreadable inputs.
+    """
+    shown = [r for r in batch.reports if not quiet or not r.passed or r.findings]
+    parts = [format_report(report, lang, color, quiet=quiet) for report in shown]
     for failure in batch.failures:
-        parts.append(
-            LABELS["unreadable"].render(lang, {"path": failure.path, "message": failure.message})
-        )
-    total = len(batch.reports) + len(batch.failures)
-    passed = sum(1 for r in batch.reports if r.passed)
-    if total > 1:
-        parts.append(LABELS["summary"].render(lang, {"passed": passed, "total": total}))
-    return "\n\n".join(parts) + "\n"
+        parts.append(failure.text(lang))
+    if len(batch.reports) + len(batch.failures) > 1 and not quiet:
+        parts.append(summary_table(batch, lang, color))
+        parts.append(run_summary(batch, lang))
+    return "\n\n".join(parts) + "\n" if parts else ""
