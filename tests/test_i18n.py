@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from seofr.formatters.text import LABELS, SEVERITY_LABELS
-from seofr.i18n import Text, format_number
+from seofr.i18n import Lang, Text, format_number
 from seofr.messages import FIX_MESSAGES, INPUT_NOTES, RULE_CRASHED
 from seofr.registry import registry
 
@@ -78,3 +78,31 @@ def test_french_messages_follow_french_typography() -> None:
     plain = re.compile(r" [:;!?»%]|« ")
     wrong = [(where, text.fr) for where, text in _all_texts() if plain.search(text.fr)]
     assert wrong == []
+
+
+def _rendered(text: Text, lang: Lang, count: int) -> str:
+    names = text.placeholders(lang)
+    return text.render(lang, dict.fromkeys(names, count))
+
+
+@pytest.mark.parametrize(
+    ("where", "text"), _all_texts(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_every_message_renders_with_counts_0_1_and_2(where: str, text: Text) -> None:
+    """Each placeholder given 0, 1 and 2: no gap, no bracketed plural, and each language
+    agrees its words the way it should (French: 0 and 1 singular; English: only 1)."""
+    import re
+
+    for lang in ("fr", "en"):
+        forms = {count: _rendered(text, lang, count) for count in (0, 1, 2)}
+        for shown in forms.values():
+            assert "{" not in shown and "}" not in shown, (where, shown)
+            assert "(s)" not in shown, (where, shown)
+        # with the digits masked, only the agreeing words differ between counts
+        masked = {count: re.sub(r"\d", "#", shown) for count, shown in forms.items()}
+        if lang == "fr":
+            assert masked[0] == masked[1], (where, forms)
+        else:
+            assert masked[0] == masked[2], (where, forms)
+        if re.search(r"\{\w+:[^{}|]*\|[^{}]*\}", text.fr if lang == "fr" else text.en):
+            assert masked[1] != masked[2], (where, forms)
