@@ -19,13 +19,48 @@ from dataclasses import dataclass
 from typing import Any
 
 from seofr.errors import SeofrError
+from seofr.formatters.common import toml_value
+from seofr.formatters.text import SEVERITY_LABELS
 from seofr.i18n import Lang, Text
 from seofr.registry import AnyRule, Registry, registry
-from seofr.verdicts import Status
+from seofr.settings import did_you_mean
+from seofr.verdicts import Severity, Status
 
 _FENCE = re.compile(r"^```(?P<info>[^\n`]*)\n(?P<body>.*?)^```\s*$", re.MULTILINE | re.DOTALL)
 _TOML_LITERAL = re.compile(r"^(?:-?\d+(?:\.\d+)?|true|false|\[.*\])$")
 _FORMATS = {"md": "markdown", "markdown": "markdown", "html": "html", "text": "text"}
+
+CATEGORIES = {
+    "content": Text(fr="contenu", en="content"),
+    "structure": Text(fr="structure", en="structure"),
+    "metadata": Text(fr="métadonnées", en="metadata"),
+    "language": Text(fr="langue", en="language"),
+    "readability": Text(fr="lisibilité", en="readability"),
+    "links": Text(fr="liens", en="links"),
+    "keyphrase": Text(fr="expression clé", en="keyphrase"),
+    "rewrite": Text(fr="réécriture", en="rewrite"),
+}
+"""The built-in categories as a reader says them; a plugin's own category is shown as it is."""
+
+STATUSES = {
+    Status.PASS: Text(fr="réussite", en="pass"),
+    Status.WARN: Text(fr="alerte", en="warn"),
+    Status.FAIL: Text(fr="échec", en="fail"),
+    Status.SKIP: Text(fr="ignorée", en="skip"),
+}
+
+LABELS = {
+    "options": Text(fr="Options\u00a0:", en="Options:"),
+    "examples": Text(fr="Exemples\u00a0:", en="Examples:"),
+    "english-only": Text(
+        fr="La description détaillée de cette règle n’existe qu’en anglais"
+        "\u00a0: «\u00a0seofr rules {name} --lang en\u00a0».",
+        en="The detailed description of this rule exists in English only:"
+        " “seofr rules {name} --lang en”.",
+    ),
+    "example": Text(fr="[{format} → {status}]{settings}", en="[{format} → {status}]{settings}"),
+}
+"""The headings of ``seofr rules NAME``."""
 
 
 @dataclass(frozen=True)
@@ -91,14 +126,35 @@ def _option_rows(rule: AnyRule, lang: Lang) -> Iterator[tuple[str, str, str]]:
         yield f.name.replace("_", "-"), repr(f.default), text
 
 
-def list_rules(lang: Lang, rules: Registry | None = None) -> str:
-    """One line per rule: name, code, category, severity, summary."""
+def category_label(category: str, lang: Lang) -> str:
+    """A category in ``lang``: a built-in one translated, a plugin's as it is."""
+    known = CATEGORIES.get(category)
+    return known.render(lang) if known is not None else category
+
+
+def _severity_label(severity: str, lang: Lang) -> str:
+    return SEVERITY_LABELS[Severity(severity)].render(lang)
+
+
+def list_rules(lang: Lang, rules: Registry | None = None, names: list[str] | None = None) -> str:
+    """One line per rule (all, or ``names``): code, name, category, severity, summary."""
     rules = rules or registry()
-    width = max((len(name) for name in rules.rules), default=0)
+    chosen = [(name, rules.rules[name]) for name in (names or list(rules.rules))]
+    rows = [
+        (
+            rule.code,
+            name,
+            category_label(rule.category, lang),
+            _severity_label(rule.severity, lang),
+            rule.summary.render(lang),
+        )
+        for name, rule in chosen
+    ]
+    widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
     lines = [
-        f"{rule.code:<5} {name:<{width}}  {rule.category:<12} {rule.severity!s:<8} "
-        f"{rule.summary.render(lang)}"
-        for name, rule in rules.rules.items()
+        f"{code:<5} {name:<{widths[1]}}  {category:<{max(widths[2], 12)}} "
+        f"{severity:<{max(widths[3], 8)}} {summary}"
+        for code, name, category, severity, summary in rows
     ]
     return "\n".join(lines) + "\n"
 
@@ -112,25 +168,83 @@ def find_rule(name: str, rules: Registry | None = None) -> AnyRule:
     return rule
 
 
+def rules_matching(selector: str, rules: Registry | None = None) -> list[str]:
+    """The rules a category (in either language) or a code prefix names, in order."""
+    rules = rules or registry()
+    wanted = selector.casefold()
+    by_category = [
+        name
+        for name, rule in rules.rules.items()
+        if wanted == rule.category.casefold()
+        or any(wanted == label.casefold() for label in _labels(rule.category))
+    ]
+    return by_category or rules.matching(selector)
+
+
+def _labels(category: str) -> tuple[str, ...]:
+    known = CATEGORIES.get(category)
+    return (known.fr, known.en) if known is not None else ()
+
+
+def describe(selector: str, lang: Lang, rules: Registry | None = None) -> str:
+    """``seofr rules SELECTOR``: a rule explained, or the rules of a category or code prefix."""
+    rules = rules or registry()
+    if selector in rules.rules or selector.upper() in rules.by_code():
+        return explain_rule(selector, lang, rules)
+    names = rules_matching(selector, rules)
+    if not names:
+        known = [*rules.rules, *(rule.category for rule in rules.rules.values())]
+        raise SeofrError(
+            f"unknown rule {selector!r}: no rule, category or code prefix matches"
+            f"{did_you_mean(selector, known)} (see `seofr rules`)"
+        )
+    return list_rules(lang, rules, names)
+
+
 def explain_rule(name: str, lang: Lang, rules: Registry | None = None) -> str:
-    """A rule's full description: summary, docstring, options and examples."""
+    """A rule's full description in ``lang``: summary, description, options and examples.
+
+    The long description is the rule's docstring, written in English; French
+    output says so and points to it rather than showing English as French.
+    """
     rule = find_rule(name, rules)
+    category = category_label(rule.category, lang)
     lines = [
-        f"{rule.name} ({rule.code}) — {rule.category}, {rule.severity}",
+        f"{rule.name} ({rule.code}) — {category}, {_severity_label(rule.severity, lang)}",
         "",
         rule.summary.render(lang),
         "",
-        _description(rule),
-        "",
     ]
+    description = _description(rule)
+    if description and lang == "en":
+        lines += [description, ""]
+    elif description:
+        lines += [LABELS["english-only"].render(lang, {"name": rule.name}), ""]
     rows = list(_option_rows(rule, lang))
     if rows:
-        lines.append("Options:" if lang == "en" else "Options :")
-        lines.extend(f"  {key} = {default}  — {text}" for key, default, text in rows)
+        lines.append(LABELS["options"].render(lang))
+        defaults = {
+            f.name.replace("_", "-"): f.default_factory()
+            if f.default is dataclasses.MISSING and f.default_factory is not dataclasses.MISSING
+            else f.default
+            for f in dataclasses.fields(rule.Options)
+        }
+        lines.extend(f"  {key} = {toml_value(defaults[key])}  — {text}" for key, _, text in rows)
         lines.append("")
-    for example in examples_of(rule):
-        settings = " ".join(f"{k}={v!r}" for k, v in example.options.items())
-        lines.append(f"[{example.format} → {example.status}] {settings}".rstrip())
+    examples = list(examples_of(rule))
+    if examples:
+        lines.append(LABELS["examples"].render(lang))
+    for example in examples:
+        options = dict(example.options)
+        if example.keyword:
+            options["keyword"] = list(example.keyword)
+        settings = "".join(f" {k}={toml_value(v)}" for k, v in options.items())
+        status = STATUSES[example.status].render(lang)
+        lines.append(
+            LABELS["example"].render(
+                lang, {"format": example.format, "status": status, "settings": settings}
+            )
+        )
         lines.extend("    " + line for line in example.source.rstrip("\n").split("\n"))
         lines.append("")
     return "\n".join(lines)

@@ -35,6 +35,41 @@ from seofr.verdicts import Severity
 
 INPUT_FORMATS = ("html", "markdown", "text")
 
+# What a search through folders leaves out unless told otherwise, like ruff's
+# default ``exclude``: hidden folders (version control, caches), dependencies,
+# the output of static-site generators, their templates, and text files that
+# are not pages. docs/cli.md says why each one is there.
+DEFAULT_EXCLUDE = (
+    ".*",
+    "node_modules",
+    "bower_components",
+    "vendor",
+    "venv",
+    "site-packages",
+    "__pycache__",
+    "public",
+    "_site",
+    "build",
+    "dist",
+    "_build",
+    "layouts",
+    "_layouts",
+    "_includes",
+    "themes",
+    "archetypes",
+    "robots.txt",
+    "humans.txt",
+    "ads.txt",
+    "app-ads.txt",
+    "security.txt",
+    "llms.txt",
+    "llms-full.txt",
+    "requirements*.txt",
+    "LICENSE*",
+    "LICENCE*",
+    "COPYING*",
+)
+
 
 class Place(Flag):
     """Where a setting may be given."""
@@ -199,9 +234,52 @@ class Settings:
     )
     paths: tuple[str, ...] = setting(
         (),
-        fr="Les fichiers et dossiers de contenu que vérifie « pytest --seofr ».",
-        en="The content files and folders “pytest --seofr” checks.",
+        fr="Les fichiers et dossiers de contenu que vérifient « seofr check » et « seofr fix »"
+        " appelés sans chemin, et « pytest --seofr », relatifs au dossier du fichier de"
+        " configuration (le dossier courant sinon).",
+        en="The content files and folders “seofr check” and “seofr fix” check when given no path,"
+        " and “pytest --seofr”, relative to the configuration file’s folder (else the current"
+        " folder).",
         places=Place.FILE,
+    )
+    exclude: tuple[str, ...] = setting(
+        DEFAULT_EXCLUDE,
+        fr="Les motifs des fichiers et dossiers que la recherche dans les dossiers laisse de côté"
+        " (un nom seul vaut à toute profondeur, un chemin avec « / » part du dossier du fichier"
+        " de configuration) ; les remplacer ôte ceux par défaut, « extend-exclude » s’y ajoute.",
+        en="Patterns of the files and folders the search through folders leaves out (a bare name"
+        " matches at any depth, a path with “/” starts at the configuration file’s folder);"
+        " setting it drops the defaults, “extend-exclude” adds to them.",
+        places=Place.FILE | Place.CLI,
+        cli_style="csv",
+        metavar="PATTERNS",
+    )
+    extend_exclude: tuple[str, ...] = setting(
+        (),
+        fr="Des motifs ajoutés à « exclude ».",
+        en="Patterns added to “exclude”.",
+        places=Place.FILE | Place.CLI,
+        merge="extend",
+        cli_style="csv",
+        metavar="PATTERNS",
+    )
+    respect_gitignore: bool = setting(
+        True,
+        fr="Laisser de côté ce que Git ignore (.gitignore, .git/info/exclude, le fichier global)"
+        " quand le dossier est dans un dépôt Git.",
+        en="Leave out what Git ignores (.gitignore, .git/info/exclude, the global file) when the"
+        " folder is in a Git repository.",
+        places=Place.FILE | Place.CLI,
+        cli_style="switch",
+    )
+    force_exclude: bool = setting(
+        False,
+        fr="Appliquer « exclude » aussi aux fichiers nommés sur la ligne de commande (ce dont"
+        " pre-commit a besoin, qui les nomme tous).",
+        en="Apply “exclude” to the files named on the command line too (what pre-commit needs,"
+        " as it names every file).",
+        places=Place.FILE | Place.CLI,
+        cli_style="switch",
     )
     rules: Mapping[str, Mapping[str, Any]] = setting(
         _EMPTY,

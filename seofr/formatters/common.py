@@ -7,10 +7,12 @@ JUnit, text).
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import Any
 
 from seofr.i18n import Lang, Text, format_number
 from seofr.report import InputFailure, Report, ShownFinding
@@ -159,3 +161,16 @@ def run_summary(batch: Batch, lang: Lang) -> str:
     total = len(batch.reports) + len(batch.failures)
     passed = sum(1 for r in batch.reports if r.passed)
     return RUN_SUMMARY.render(lang, {"passed": passed, "total": total})
+
+
+def toml_value(value: Any) -> str:
+    """A setting's or an option's value as a configuration file writes it (TOML)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple | frozenset):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value)

@@ -150,6 +150,7 @@ MESSAGES = {
         en="{path} — {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}",
     ),
     "line": Text(fr="ligne {line}", en="line {line}"),
+    "item": Text(fr="- {where}, **{label}**\u00a0: {text}", en="- {where}, **{label}**: {text}"),
     "document": Text(fr="tout le document", en="whole document"),
     "truncated": Text(
         fr="Le résumé s’arrête ici pour rester sous la limite de GitHub (1\u00a0Mio par étape)\u202f;"
@@ -216,11 +217,12 @@ def format_github(batch: Batch, lang: Lang, color: bool) -> str:
 
     What does not fit is printed after them as plain ``path:line:column:`` lines.
     """
-    errors = [
-        Annotation(command("error", text, [("file", relative_path(f.path))]), text)
-        for f in batch.failures
-        for text in [f.text(lang)]
-    ]
+    errors: list[Annotation] = []
+    for failure in batch.failures:
+        text = failure.text(lang)
+        errors.append(
+            Annotation(command("error", text, [("file", relative_path(failure.path))]), text)
+        )
     warnings: list[Annotation] = []
     notices: list[Annotation] = []
     for report in batch.reports:
@@ -299,7 +301,8 @@ def _details(report: Report, lang: Lang) -> str | None:
         )
         severity = SEVERITY_LABELS[finding.severity].render(lang)
         label = markdown_text(f"{severity} {finding.code} {finding.rule}")
-        items.append(f"- {where}, **{label}**\u00a0: {markdown_text(finding_text(finding))}")
+        text = markdown_text(finding_text(finding))
+        items.append(MESSAGES["item"].render(lang, {"where": where, "label": label, "text": text}))
     body = "\n".join(items)
     return f"<details><summary>{html.escape(title)}</summary>\n\n{body}\n\n</details>\n"
 
