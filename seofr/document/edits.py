@@ -46,6 +46,39 @@ class EditableSource:
         )
 
     @cached_property
+    def _starts(self) -> list[int]:
+        return [e.span.start for e in self._elements]
+
+    @cached_property
+    def _reach(self) -> list[int]:
+        """For each element, the furthest end of it and every element before it."""
+        reach, furthest = [], 0
+        for element in self._elements:
+            furthest = max(furthest, element.span.end)
+            reach.append(furthest)
+        return reach
+
+    @cached_property
+    def _link_spans(self) -> list[tuple[int, int]]:
+        return sorted(
+            [(link.span.start, link.span.end) for link in self.doc.links]
+            + [(image.span.start, image.span.end) for image in self.doc.images]
+        )
+
+    def _elements_between(self, first: int, last: int) -> list[TextElement]:
+        """The headings and blocks that touch ``[first, last)``, an empty one inside it included."""
+        found = []
+        index = bisect.bisect_left(self._starts, last) - 1
+        # going back from the last element that starts before ``last``, until no
+        # earlier element reaches ``first``
+        while index >= 0 and (self._reach[index] > first or self._starts[index] >= first):
+            element = self._elements[index]
+            if element.span.end > first or element.span.start >= first:
+                found.append(element)
+            index -= 1
+        return found[::-1]
+
+    @cached_property
     def _runs(self) -> list[tuple[int, int]]:
         """Source ranges copied verbatim into prose, outside code, in order."""
         runs: list[tuple[int, int]] = []
@@ -91,20 +124,16 @@ class EditableSource:
         first = source.rfind("\n", 0, start) + 1
         newline = source.find("\n", max(end - 1, start))
         last = len(source) if newline < 0 else newline + 1
-        inside = [
-            e
-            for e in self._elements
-            if (e.span.start < last and first < e.span.end) or first <= e.span.start < last
-        ]
+        inside = self._elements_between(first, last)
         if not inside or any(e.span.start < first or e.span.end > last for e in inside):
             return None
         covered = [(e.span.start, e.span.end) for e in inside]
-        covered += [
-            (span.start, span.end)
-            for span in [link.span for link in self.doc.links]
-            + [image.span for image in self.doc.images]
-            if first <= span.start and span.end <= last
-        ]
+        spans = self._link_spans
+        found = bisect.bisect_left(spans, (first, first))
+        while found < len(spans) and spans[found][0] < last:
+            if spans[found][1] <= last:
+                covered.append(spans[found])
+            found += 1
         position, rest = first, []
         for low, high in sorted(covered):
             rest.append(source[position:low])
