@@ -309,6 +309,10 @@ def test_regrouped_pattern_matches_what_the_joined_one_matches() -> None:
         [f"^[{_LETTERS}]+?x[{_LETTERS}]$"],
         # a cut inside a group: the middle is no expression on its own
         [f"^x(?:[{_LETTERS}]|y)$"],
+        # a bar outside parentheses: a|b then c is not (a|b)c
+        [f"^a|b[{_LETTERS}]+$"],
+        # an escaped bracket, no class: the cut would leave a backslash behind
+        [f"^a\\[{_LETTERS}]$"],
     ],
 )
 def test_regrouped_refuses_what_it_cannot_prove(alternatives: list[str]) -> None:

@@ -1,33 +1,43 @@
-"""spaCy's French pipeline loaded without its two avoidable costs, token for token the same.
+"""spaCy's French pipeline loaded without its avoidable costs, token for token the same.
 
-``spacy.load("fr_core_news_md")`` spends most of its time on two things that
-produce nothing new (``docs/cold-start.md`` has the measures):
+``spacy.load("fr_core_news_md", exclude=["ner", "parser"])`` takes 3.9 s here,
+1.9 s of it compiling one regular expression (``docs/cold-start.md`` has the
+measures). This loader skips three things that produce nothing an analysis sees:
 
-- **The French ``TOKEN_MATCH``** (1.9 s). ``spacy.lang.fr.tokenizer_exceptions``
-  joins 266 anchored alternatives into one 1.45 MB pattern and compiles it on
-  import: every alternative repeats Unicode letter classes of 1,100 to 3,100
-  characters, which ``re`` parses and optimizes again each time (spaCy issues
-  #2679 and #3046). The model's tokenizer file holds the same pattern, compiled
-  again by ``Tokenizer.from_bytes``, free only because ``re`` caches it.
-  Here, while that module is imported, its ``re.compile`` builds instead the
-  same alternatives regrouped by shared start and end, ``^(?:m1|m2|…)[letters]+$``:
-  concatenation distributes over alternation, so the regrouped pattern matches
-  exactly the strings the original matches (the tokenizer only asks whether it
-  matches), with each letter class written a handful of times (0.05 s). The
-  model's tokenizer is then read with that pattern in place of its own.
-- **The lemmatizer's tables** (0.35 s of 0.6 s). ``Lookups.from_bytes`` fills
-  each ``Table`` through its Python ``__setitem__``, 217,000 calls for
-  ``lemma_lookup``; here the same keys, values and Bloom filter are set with a
-  loop that skips the per-item method dispatch. All four tables are read: the
-  rule lemmatizer uses every one.
+- **Compiling the French ``TOKEN_MATCH``** (1.9 s).
+  ``spacy.lang.fr.tokenizer_exceptions`` joins 266 anchored alternatives into
+  one 1.45 MB pattern and compiles it on import: every alternative repeats
+  Unicode letter classes of 1,100 to 3,100 characters, which ``re`` parses and
+  optimizes again each time (spaCy issues #2679 and #3046). The model's
+  tokenizer file holds the same pattern, compiled again by
+  ``Tokenizer.from_bytes`` (free only because ``re`` caches it). Here, while
+  that module is imported, its ``re.compile`` gets the same alternatives
+  regrouped by shared start and end, ``^(?:m1|m2|…)[letters]+$``: concatenation
+  distributes over alternation, so the regrouped pattern matches exactly the
+  strings the original matches (the tokenizer only asks whether it matches),
+  and each letter class is written a handful of times (0.05 s). The model's
+  tokenizer is then read with that pattern in place of its own.
+- **Reading the model's 713,000 strings** (0.5 s). ``vocab/strings.json`` only
+  lets a hash be turned back into a string that no text brought; every string
+  an analysis reads (token texts, lemmas, tags, morphology, norms) is added to
+  the string store when the pipeline sets it, whether the file was read or not.
+  So ``nlp.vocab.strings`` holds the strings of the texts processed, not the
+  model's whole vocabulary: ask the lemmatizer's tables, not the string store,
+  whether a word is known.
+- **Filling the lemmatizer's tables one Python call at a time** (0.25 s of 0.6 s).
+  ``Lookups.from_bytes`` sets each item through ``Table.__setitem__``, 217,000
+  calls for ``lemma_lookup``; here the same keys, values and Bloom filter are
+  set without that dispatch. All four tables are read: the rule lemmatizer
+  uses every one.
 
 Everything else is spaCy's own loading (``load_model_from_config``,
 ``Language.from_disk``). The fast path runs only for the spaCy and model
-versions whose identity with ``spacy.load`` ``tests/test_token_identity.py``
-checked (tokens, whitespace, tags, morphology, lemmas, sentence starts); with
-any other version, ``spacy.load`` itself runs. The regrouped pattern is used
-only when the pattern spaCy builds is, character for character, the join of
-the alternatives it was regrouped from.
+versions with which ``tests/test_token_identity.py`` found it identical to
+``spacy.load`` (tokens, whitespace, tags, morphology, lemmas, norms, sentence
+starts); with any other, ``spacy.load`` itself runs. The regrouped pattern is
+used only when the pattern spaCy builds is, character for character, the join
+of the alternatives it was regrouped from, each of a shape the regrouping
+provably keeps; else the original is compiled.
 """
 
 from __future__ import annotations
@@ -58,16 +68,20 @@ VALIDATED_MODELS: Mapping[str, frozenset[str]] = {"fr_core_news_md": frozenset({
 EXCEPTIONS_MODULE = "spacy.lang.fr.tokenizer_exceptions"
 # how that module joins its alternatives into TOKEN_MATCH's pattern
 _FLAGS = "(?iu)"
-# A bracketed character class with its quantifier, if any: a ``]`` first in the
-# class or escaped is a member, as in ``re``'s own parser.
-_CLASS = r"\[\^?\]?(?:\\.|[^\\\]])*\][*+?]?"
-_CLASS_RE = re.compile(_CLASS)
-_CLASSES_RE = re.compile(rf"(?:{_CLASS})+\$?")
+# A bracketed character class: a ``]`` first in the class or escaped is a
+# member, as in ``re``'s own parser.
+_CLASS = r"\[\^?\]?[^\\\]]*(?:\\.[^\\\]]*)*\]"
+_CLASS_RE = re.compile(_CLASS + "[*+?]?")
+# What decides where a regular expression's pieces begin and end: escapes,
+# classes, parentheses and bars; a backslash or bracket left over is no
+# expression at all.
+_LEXEME_RE = re.compile(rf"\\.|{_CLASS}|[()|]|[^\\()|\[]+|.", re.DOTALL)
 # The letter classes run from 1,100 to 3,100 characters; hyphens and apostrophes, 2 to 7.
 _LONG_CLASS = 64
 _QUANTIFIERS = ("*", "+", "?", "{")
-# Capture groups themselves are harmless, references to them are not, once alternatives merge.
-_REFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+# Groups are renumbered once alternatives merge: what refers to one by number or name is refused.
+_REFERENCE_RE = re.compile(r"\\[1-9]")
+_REFERENCES = ("(?P=", "(?(", "(?P<")
 
 _equivalents: dict[str, str] = {}
 
@@ -82,27 +96,36 @@ def _split(alternative: str) -> tuple[str, str, str] | None:
     if not alternative.startswith("^"):
         return None
     body = alternative[1:]
-    long_classes = [m for m in _CLASS_RE.finditer(body) if m.end() - m.start() > _LONG_CLASS]
+    long_classes = (m for m in _CLASS_RE.finditer(body) if m.end() - m.start() > _LONG_CLASS)
+    first = next(long_classes, None)
     lead = ""
-    if long_classes and long_classes[0].start() == 0:
-        lead = body[: long_classes[0].end()]
-        long_classes = long_classes[1:]
-    cut = long_classes[0].start() if long_classes else len(body)
+    if first is not None and first.start() == 0:
+        lead = body[: first.end()]
+        first = next(long_classes, None)
+    cut = len(body) if first is None else first.start()
     middle, tail = body[len(lead) : cut], body[cut:]
     if middle.startswith(_QUANTIFIERS) or tail.startswith(_QUANTIFIERS):
         return None
     return lead, middle, tail
 
 
-def _compiles(part: str) -> bool:
-    """Whether ``part`` is a whole regular expression on its own."""
-    if _CLASSES_RE.fullmatch(part):
-        return True
-    try:
-        re.compile(_FLAGS + part)
-    except re.error:
-        return False
-    return True
+def _sequence(part: str) -> bool:
+    """Whether ``part`` is a sequence of whole expressions, so that ``ab(?:c|d)`` is ``abc|abd``.
+
+    No parenthesis left open or closed too soon, no bar outside parentheses,
+    no backslash or bracket left over; a quantifier first is refused by the caller.
+    """
+    depth = 0
+    for lexeme in _LEXEME_RE.findall(part):
+        if lexeme == "(":
+            depth += 1
+        elif lexeme == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif (lexeme == "|" and depth == 0) or lexeme in ("\\", "["):
+            return False
+    return depth == 0
 
 
 def regrouped(pattern: str, alternatives: object) -> str | None:
@@ -117,7 +140,7 @@ def regrouped(pattern: str, alternatives: object) -> str | None:
         return None
     if pattern != _FLAGS + "|".join(f"(?:{a})" for a in alternatives):
         return None
-    if any(_REFERENCE_RE.search(a) for a in alternatives):
+    if _REFERENCE_RE.search(pattern) or any(r in pattern for r in _REFERENCES):
         return None
     groups: dict[tuple[str, str], list[str]] = {}
     for alternative in alternatives:
@@ -127,7 +150,7 @@ def regrouped(pattern: str, alternatives: object) -> str | None:
         lead, middle, tail = parts
         groups.setdefault((lead, tail), []).append(middle)
     pieces = {piece for (lead, tail), middles in groups.items() for piece in (lead, tail, *middles)}
-    if not all(_compiles(piece) for piece in pieces if piece):
+    if not all(_sequence(piece) for piece in pieces):
         return None
     result = (
         _FLAGS
@@ -296,7 +319,11 @@ def validated(spacy_version: str) -> bool:
 
 
 def load(model: str, exclude: Sequence[str]) -> Language:
-    """``spacy.load(model, exclude=exclude)``, faster for the validated versions."""
+    """``spacy.load(model, exclude=exclude)``, faster for the validated versions.
+
+    The same pipeline but for its string store, which starts without the model's
+    strings (see the module's documentation).
+    """
     import spacy
     import spacy.util
     from spacy.about import __version__
@@ -317,7 +344,8 @@ def load(model: str, exclude: Sequence[str]) -> Language:
     config = spacy.util.load_config(data / "config.cfg")
     with _exceptions_hook():
         nlp: Language = spacy.util.load_model_from_config(config, meta=meta, exclude=exclude)
-    nlp.from_disk(data, exclude=[*exclude, "tokenizer", "lemmatizer"])
+    # "strings" reaches Vocab.from_disk: every string an analysis reads is added as it is set
+    nlp.from_disk(data, exclude=[*exclude, "tokenizer", "lemmatizer", "strings"])
     tokenizer: Any = nlp.tokenizer
     tokenizer.from_bytes(_tokenizer_bytes(data / "tokenizer"), exclude=["vocab"])
     if "lemmatizer" in nlp.component_names:

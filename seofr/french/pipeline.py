@@ -92,7 +92,11 @@ def components_for(needs: Iterable[Need]) -> frozenset[str]:
 
 
 def load_pipeline(with_parser: bool = False) -> Language:
-    """The process's French pipeline; with the dependency parser only if asked."""
+    """The process's French pipeline; with the dependency parser only if asked.
+
+    Loaded by :func:`seofr.french.fastload.load`: its vocabulary's string store
+    holds the strings of the texts processed, not all the model's words.
+    """
     with _lock:
         if True in _loaded:
             return _loaded[True]
