@@ -126,7 +126,7 @@ def test_a_rule_module_defines_one_rule_named_after_it_in_its_category(module: s
 def test_every_builtin_rule_has_its_module_and_nothing_else_defines_rules() -> None:
     defined = {rule for rules in RULE_MODULES.values() for rule in rules}
     assert defined == set(seofr_rules.builtin_rules())
-    assert len(seofr_rules.builtin_rules()) == 30
+    assert len(seofr_rules.builtin_rules()) == 38
     assert not [m for m in RULE_MODULES if m.startswith("seofr_rules.helpers")]
 
 

@@ -51,6 +51,14 @@ def builtin_rules() -> list[type[Rule[Any]]]:
     from seofr_rules.rewrite.title_rewritten import TitleRewritten
     from seofr_rules.structure.heading_hierarchy import HeadingHierarchy
     from seofr_rules.structure.subheadings import Subheadings
+    from seofr_rules.typography.apostrophe import Apostrophe
+    from seofr_rules.typography.ellipsis import Ellipses
+    from seofr_rules.typography.nbsp_punctuation import NbspPunctuation
+    from seofr_rules.typography.number_unit import NumberUnit
+    from seofr_rules.typography.ordinals import Ordinals
+    from seofr_rules.typography.quotes import Quotes
+    from seofr_rules.typography.spacing import Spacing
+    from seofr_rules.typography.thousands import Thousands
 
     return [
         WordCount,
@@ -83,6 +91,14 @@ def builtin_rules() -> list[type[Rule[Any]]]:
         KeyphraseLength,
         KeywordDistribution,
         CompetingLinks,
+        NbspPunctuation,
+        Quotes,
+        Apostrophe,
+        Ellipses,
+        Ordinals,
+        Thousands,
+        NumberUnit,
+        Spacing,
     ]
 
 

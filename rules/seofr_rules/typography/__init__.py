@@ -1,0 +1,1 @@
+"""Rules about French typography (category ``typography``): spaces, quotes, marks, numbers."""

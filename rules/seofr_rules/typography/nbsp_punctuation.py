@@ -1,0 +1,167 @@
+"""``nbsp-punctuation``: a no-break space before « : ; ! ? » and inside guillemets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seofr.plugin import Document, Text, TextElement, option
+from seofr_rules.helpers.typography import (
+    NARROW_NBSP,
+    NBSP,
+    NOT_FRENCH,
+    Change,
+    Scan,
+    TypographyRule,
+    guillemet_pairs,
+    no_break_fix,
+    quoting,
+    space_after,
+    space_before,
+    space_name,
+)
+
+# A colon or a semicolon alone, or a run of ! and ? (« ?! », « !!! ») that gets
+# one space before it.
+_MARKS = re.compile(r"(?<![:;])[:;](?![:;])|[!?]+")
+# What may follow a mark that ends a clause: a space, the end, a closing quote or
+# bracket. A colon may open a quotation; « ;) » and « :) » are smileys.
+_AFTER = {
+    ":": re.compile(r"$|[\s\u00a0\u202f»”\"«“]"),
+    ";": re.compile(r"$|[\s\u00a0\u202f»”\"]"),
+    "!": re.compile(r"$|[\s\u00a0\u202f»”\")\]…,.]"),
+}
+# What a mark may follow: a word, a closing quote or bracket, a figure, a symbol.
+_BEFORE = re.compile(r"[\w)\]»”\"’'…%°€$*]")
+
+
+@dataclass(frozen=True)
+class NbspPunctuationOptions:
+    """Options of ``nbsp-punctuation``."""
+
+    narrow: bool = option(
+        True,
+        fr="Une espace fine insécable (U+202F) avant «\u00a0;\u00a0», «\u00a0!\u00a0» et"
+        " «\u00a0?\u00a0»\u202f; sinon une espace insécable (U+00A0).",
+        en="A narrow no-break space (U+202F) before “;”, “!” and “?”; otherwise a no-break"
+        " space (U+00A0).",
+    )
+    narrow_guillemets: bool = option(
+        False,
+        fr="Une espace fine insécable à l’intérieur des guillemets\u202f; sinon une espace"
+        " insécable, celle du Lexique de l’Imprimerie nationale.",
+        en="A narrow no-break space inside guillemets; otherwise a no-break space, the one"
+        " of the Imprimerie nationale’s Lexique.",
+    )
+
+
+class NbspPunctuation(TypographyRule):
+    """A no-break space before « : ; ! ? » and inside « guillemets ».
+
+    French sets the high punctuation marks apart from the word before them, and
+    the space must not break: a line that starts with « ? » is a typesetting
+    fault. The Lexique of the Imprimerie nationale asks for a narrow no-break
+    space (U+202F) before « ; ! ? », and a word-wide no-break space (U+00A0)
+    before « : » and inside guillemets; any no-break space already there is
+    accepted. A breakable space is made no-break, a missing one inserted; a run
+    « ?! » gets one space. Left alone: times and ratios (« 10:30 », « 16:9 »),
+    URLs, code, smileys, a mark at the start of a text, « (?) » and « (!) »,
+    guillemets that pair with nothing (« Accueil » Blog »), and English
+    sentences.
+
+    ```md pass
+    Le programme\u00a0: une visite du port\u202f; un déjeuner. Venez-vous\u202f?
+
+    Il a dit «\u00a0oui\u00a0» à 10:30, voir https://exemple.fr/?q=1.
+    ```
+
+    ```md fail
+    Le programme: une visite du port ; un déjeuner. Venez-vous?
+    ```
+
+    ```md fail
+    Il a dit «oui» sans hésiter.
+    ```
+    """
+
+    name = "nbsp-punctuation"
+    code = "T001"
+    summary = Text(
+        fr="Une espace insécable avant «\u00a0:\u00a0», «\u00a0;\u00a0», «\u00a0!\u00a0»,"
+        " «\u00a0?\u00a0» et à l’intérieur des guillemets.",
+        en="A no-break space before “:”, “;”, “!”, “?” and inside guillemets.",
+    )
+    Options = NbspPunctuationOptions
+    templates = {
+        "missing": quoting(
+            fr="Il manque une espace insécable avant «\u00a0{mark}\u00a0»",
+            en="No no-break space before “{mark}”",
+            fix=Text(fr="Insérez {space} avant le signe.", en="Insert {space} before the mark."),
+        ),
+        "breakable": quoting(
+            fr="L’espace avant «\u00a0{mark}\u00a0» peut être coupée en fin de ligne",
+            en="The space before “{mark}” may break at a line end",
+            fix=Text(fr="Remplacez-la par {space}.", en="Replace it with {space}."),
+        ),
+        "guillemets": quoting(
+            fr="Il manque une espace insécable à l’intérieur des guillemets",
+            en="No no-break space inside the guillemets",
+            fix=Text(
+                fr="Mettez {space} après le guillemet ouvrant et avant le guillemet fermant.",
+                en="Put {space} after the opening guillemet and before the closing one.",
+            ),
+        ),
+        "not-french": NOT_FRENCH,
+    }
+
+    def changes(
+        self, element: TextElement, found: Scan, doc: Document, options: NbspPunctuationOptions
+    ) -> Iterator[Change]:
+        text = element.text
+        narrow = NARROW_NBSP if options.narrow else NBSP
+        for match in _MARKS.finditer(text):
+            mark = match.group()
+            after = _AFTER["!" if mark[0] in "!?" else mark[0]]
+            if not after.match(text, match.end()):
+                continue
+            low, run = space_before(text, match.start())
+            if low == 0 or not _BEFORE.match(text, low - 1):
+                continue
+            if not found.free(low, match.end()):
+                continue
+            space = NBSP if mark == ":" else narrow
+            fix = no_break_fix(text, low, match.start(), space)
+            if fix is None:
+                continue
+            key = "breakable" if run else "missing"
+            yield Change(
+                key, low, match.end(), (fix,), params={"mark": mark, "space": space_name(fix[2])}
+            )
+        yield from self._guillemets(text, found, NARROW_NBSP if options.narrow_guillemets else NBSP)
+
+    @staticmethod
+    def _guillemets(text: str, found: Scan, space: str) -> Iterator[Change]:
+        for opening, closing in guillemet_pairs(text):
+            if not (found.free(opening, opening + 1) and found.free(closing, closing + 1)):
+                continue
+            inner_start, _ = space_after(text, opening + 1)
+            inner_end, _ = space_before(text, closing)
+            if inner_end <= inner_start:
+                continue  # « » with nothing inside
+            fixes = [
+                fix
+                for fix in (
+                    no_break_fix(text, opening + 1, inner_start, space),
+                    no_break_fix(text, inner_end, closing, space),
+                )
+                if fix is not None
+            ]
+            if fixes:
+                yield Change(
+                    "guillemets",
+                    opening,
+                    closing + 1,
+                    tuple(fixes),
+                    params={"space": space_name(space)},
+                )

@@ -1,0 +1,148 @@
+"""``quotes``: French guillemets « … » rather than straight quotes "…"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seofr.plugin import Document, Text, TextElement, option
+from seofr_rules.helpers.typography import (
+    NARROW_NBSP,
+    NBSP,
+    NOT_FRENCH,
+    Change,
+    Scan,
+    TypographyRule,
+    guillemet_pairs,
+    inside_pairs,
+    quoting,
+    space_name,
+)
+
+# What an opening quote may follow, what a closing one may precede.
+_OPENS_AFTER = frozenset("([{«“‘—–-/")
+_CLOSES_BEFORE = frozenset(".,;:!?…)]}»”’—–-/")
+
+
+@dataclass(frozen=True)
+class QuotesOptions:
+    """Options of ``quotes``."""
+
+    narrow: bool = option(
+        False,
+        fr="Une espace fine insécable à l’intérieur des guillemets mis à la place des"
+        " guillemets droits\u202f; sinon une espace insécable.",
+        en="A narrow no-break space inside the guillemets that replace straight quotes;"
+        " otherwise a no-break space.",
+    )
+
+
+class Quotes(TypographyRule):
+    """French guillemets « … » rather than straight quotes "…".
+
+    French quotes with guillemets, set apart from the quotation by no-break
+    spaces; a quotation inside guillemets takes English quotes “…”, without
+    spaces. Each straight quote of an element is read as opening (after a
+    space, a bracket or the start) or closing (before a space, a punctuation
+    mark or the end); when they pair up, each pair is replaced. Left alone:
+    a quote after a figure (an inch mark, « 27" »), quotes inside code, URLs
+    and English sentences; when the quotes of an element do not pair up
+    (« 5'10" », a quote inside a word), they are reported without a fix.
+
+    ```md pass
+    Il a répondu «\u00a0oui\u00a0»\u00a0: «\u00a0le mot “demain” est de trop\u00a0».
+
+    Un écran de 27" et le code `print("x")`.
+    ```
+
+    ```md fail
+    Il a répondu "oui" sans hésiter.
+    ```
+
+    ```md fail
+    Elle a lu «\u00a0le mot "demain" est de trop\u00a0».
+    ```
+    """
+
+    name = "quotes"
+    code = "T002"
+    summary = Text(
+        fr="Des guillemets français plutôt que des guillemets droits.",
+        en="French guillemets rather than straight quotes.",
+    )
+    Options = QuotesOptions
+    templates = {
+        "straight": quoting(
+            fr="Guillemets droits au lieu de guillemets français",
+            en="Straight quotes instead of guillemets",
+            fix=Text(
+                fr="Remplacez-les par des guillemets français et {space} à l’intérieur.",
+                en="Replace them with guillemets and {space} inside.",
+            ),
+        ),
+        "nested": quoting(
+            fr="Guillemets droits dans une citation",
+            en="Straight quotes inside a quotation",
+            fix=Text(
+                fr="Remplacez-les par des guillemets anglais courbes, sans espace.",
+                en="Replace them with curly English quotes, without spaces.",
+            ),
+        ),
+        "unpaired": quoting(
+            fr="Guillemet droit sans partenaire",
+            en="Straight quote without a partner",
+            fix=Text(
+                fr="Mettez des guillemets français autour de la citation.",
+                en="Put guillemets around the quotation.",
+            ),
+        ),
+        "not-french": NOT_FRENCH,
+    }
+
+    def changes(
+        self, element: TextElement, found: Scan, doc: Document, options: QuotesOptions
+    ) -> Iterator[Change]:
+        text = element.text
+        if '"' not in text:
+            return
+        roles: list[tuple[int, bool]] = []
+        unpaired: int | None = None
+        for index, char in enumerate(text):
+            if char != '"' or not found.free(index, index + 1):
+                continue
+            before = text[index - 1] if index else " "
+            after = text[index + 1] if index + 1 < len(text) else " "
+            opens = (before.isspace() or before in _OPENS_AFTER) and not after.isspace()
+            closes = not before.isspace() and (after.isspace() or after in _CLOSES_BEFORE)
+            if before.isdigit() and not opens and len(roles) % 2 == 0:
+                continue  # an inch or a second, not closing a quotation: 27", 5'10"
+            if opens == closes:
+                unpaired = index
+                break
+            roles.append((index, opens))
+        if unpaired is None and roles:
+            alternate = all(opens == (n % 2 == 0) for n, (_, opens) in enumerate(roles))
+            if alternate and len(roles) % 2 == 0:
+                yield from self._pairs(text, roles, options)
+                return
+            unpaired = roles[0][0]
+        if unpaired is not None:
+            yield Change("unpaired", unpaired, unpaired + 1)
+
+    @staticmethod
+    def _pairs(
+        text: str, roles: list[tuple[int, bool]], options: QuotesOptions
+    ) -> Iterator[Change]:
+        space = NARROW_NBSP if options.narrow else NBSP
+        guillemets = guillemet_pairs(text)
+        for (opening, _), (closing, _) in zip(roles[::2], roles[1::2], strict=True):
+            if not any(c.isalnum() for c in text[opening + 1 : closing]):
+                continue
+            if inside_pairs(guillemets, opening):
+                fixes = ((opening, opening + 1, "“"), (closing, closing + 1, "”"))
+                yield Change("nested", opening, closing + 1, fixes)
+            else:
+                fixes = ((opening, opening + 1, "«" + space), (closing, closing + 1, space + "»"))
+                yield Change(
+                    "straight", opening, closing + 1, fixes, params={"space": space_name(space)}
+                )

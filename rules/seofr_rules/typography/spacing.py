@@ -1,0 +1,118 @@
+"""``spacing``: no double space, no space before a comma or a period, none inside brackets."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from seofr.plugin import Document, Format, NoOptions, Text, TextElement
+from seofr_rules.helpers.typography import NOT_FRENCH, Change, Scan, TypographyRule, quoting
+
+# A space before a comma or a period that ends a word (not « .NET », « ,5 »,
+# the first point of « ... », nor a mark quoted on its own: « Utilisez « , » »).
+_BEFORE_POINT = re.compile(
+    r"(?<=[^\s\u00a0\u202f«“(\[\"'])[ \u00a0\u202f](?=[,.](?:[\s\u00a0\u202f»”\"')\]]|$))"
+)
+# A space just inside a bracket, before or after a word.
+_INSIDE_BRACKETS = re.compile(r"(?<=[(\[])[ \u00a0\u202f](?=\w)|(?<=\w)[ \u00a0\u202f](?=[)\]])")
+# A breakable space beside a no-break one: two spaces a reader sees.
+_BESIDE_NO_BREAK = re.compile(r" (?=[\u00a0\u202f])|(?<=[\u00a0\u202f]) ")
+
+
+class Spacing(TypographyRule):
+    """No double space, no space before a comma or a period, none inside brackets.
+
+    A comma and a period stand against the word before them; brackets hug
+    what they enclose; one space separates words. Two spaces in a row are
+    reported where a reader sees them: in Markdown and plain text (whose
+    source is often read as it is), and wherever a breakable space stands
+    beside a no-break one; a browser shows one space for several in HTML,
+    so there they are left alone. The extra space is removed. Left alone:
+    code, URLs, English sentences, « .NET » or « ,5 » (a word or a figure
+    after the mark), a space left by an image or an icon dropped from the
+    text (« cliquez sur <img> . »), and line breaks.
+
+    ```md pass
+    Le marché, place du Pommier (près de la mairie), ouvre tôt. Entrée libre.
+    ```
+
+    ```md fail
+    Le marché , place du Pommier ( près de la mairie ) ouvre tôt .
+    ```
+
+    ```md fail
+    Le marché ouvre tôt.  Entrée libre.
+    ```
+    """
+
+    name = "spacing"
+    code = "T008"
+    summary = Text(
+        fr="Pas de double espace, pas d’espace avant une virgule ou un point ni à l’intérieur"
+        " des parenthèses.",
+        en="No double space, no space before a comma or a period, none inside brackets.",
+    )
+    Options = NoOptions
+    templates = {
+        "double-space": quoting(
+            fr="Deux espaces de suite",
+            en="Two spaces in a row",
+            fix=Text(fr="Gardez-en une seule.", en="Keep only one."),
+        ),
+        "before-point": quoting(
+            fr="Espace avant «\u00a0{mark}\u00a0»",
+            en="Space before “{mark}”",
+            fix=Text(
+                fr="Collez le signe au mot qui le précède.", en="Put the mark against the word."
+            ),
+        ),
+        "inside-brackets": quoting(
+            fr="Espace à l’intérieur des parenthèses",
+            en="Space inside brackets",
+            fix=Text(
+                fr="Collez la parenthèse au mot qu’elle touche.",
+                en="Put the bracket against the word it encloses.",
+            ),
+        ),
+        "not-french": NOT_FRENCH,
+    }
+
+    def changes(
+        self, element: TextElement, found: Scan, doc: Document, options: NoOptions
+    ) -> Iterator[Change]:
+        text = element.text
+        for match in _BEFORE_POINT.finditer(text):
+            at = match.start()
+            if found.free(at - 1, at + 2) and _contiguous(element, at - 1, at + 2):
+                yield Change(
+                    "before-point", at, at + 2, ((at, at + 1, ""),), params={"mark": text[at + 1]}
+                )
+        for match in _INSIDE_BRACKETS.finditer(text):
+            at = match.start()
+            if found.free(at - 1, at + 2) and _contiguous(element, at - 1, at + 2):
+                yield Change("inside-brackets", at - 1, at + 2, ((at, at + 1, ""),))
+        for match in _BESIDE_NO_BREAK.finditer(text):
+            at = match.start()
+            if found.free(at, at + 1):
+                yield Change("double-space", at, at + 1, ((at, at + 1, ""),))
+        if doc.format is not Format.HTML:
+            yield from _double_spaces(element, found, doc.source)
+
+
+def _contiguous(element: TextElement, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` comes from consecutive characters of the source
+    (no image, icon or tag dropped between them)."""
+    offsets = [element.source_offset(i) for i in range(start, end)]
+    return all(b - a == 1 for a, b in itertools.pairwise(offsets))
+
+
+def _double_spaces(element: TextElement, found: Scan, source: str) -> Iterator[Change]:
+    """Runs of spaces that the text shows as one: the copied space goes, one stays."""
+    text = element.text
+    for at, char in enumerate(text):
+        if char != " " or not 0 < at < len(text) - 1 or not found.free(at, at + 1):
+            continue
+        low, high = element.source_offset(at), element.source_offset(at + 1)
+        if high - low > 1 and source[low:high] == " " * (high - low):
+            yield Change("double-space", at, at + 1, ((at, at + 1, ""),))
