@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ import jsonschema
 import pytest
 
 from seofr.cli import main
+from seofr.i18n import Text
 
 from .conftest import EXAMPLES, ROOT
 
@@ -126,3 +128,363 @@ def test_check_never_writes_to_checked_files(tmp_path: Path) -> None:
     target.write_bytes(original)
     run(["check", str(target)])
     assert target.read_bytes() == original
+
+
+# --- which files a run checks (seofr.collect) --------------------------------------------
+
+ARTICLE = (EXAMPLES / "article.md").read_bytes()
+DRAFT = (EXAMPLES / "brouillon.html").read_bytes()
+FAST = ["--select", "S,M,C", "--no-cache"]
+
+
+def _write(root: Path, name: str, content: str | bytes = ARTICLE) -> Path:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def _paths(*args: str) -> list[str]:
+    code, out = run(["check", "--format", "json", *FAST, *args])
+    assert code in (0, 1), out
+    return [document["path"] for document in json.loads(out)["documents"]]
+
+
+def test_default_exclusions_and_content_extensions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in [
+        "blog/velo.md",
+        "blog/velo.markdown",
+        "pages/contact.htm",
+        "notes.txt",
+        "node_modules/pkg/README.md",
+        "public/index.html",
+        "_site/index.html",
+        "layouts/partials/head.html",
+        "_layouts/post.html",
+        "themes/ananke/layouts/index.html",
+        "archetypes/default.md",
+        "vendor/lib/doc.md",
+        ".github/ISSUE_TEMPLATE/bug.md",
+        "robots.txt",
+        "LICENSE.md",
+    ]:
+        _write(tmp_path, name)
+    _write(tmp_path, "style.css", "body {}")
+    monkeypatch.chdir(tmp_path)
+    assert _paths() == ["blog/velo.markdown", "blog/velo.md", "notes.txt", "pages/contact.htm"]
+    # a folder named on purpose is searched, whatever its name
+    assert _paths("public") == ["public/index.html"]
+
+
+def test_exclude_patterns_are_bare_names_or_paths_from_the_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ["content/a.md", "content/brouillons/b.md", "content/2019/old-c.md", "d.md"]:
+        _write(tmp_path, name)
+    _write(tmp_path, "archives/brouillons/e.md")
+    (tmp_path / "seofr.toml").write_text(
+        'extend-exclude = ["content/brouillons", "content/**/old-*.md"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path / "content")
+    # paths with a slash start at the configuration file's folder, wherever seofr runs
+    assert _paths(str(tmp_path)) == [
+        f"{tmp_path}/archives/brouillons/e.md",
+        f"{tmp_path}/content/a.md",
+        f"{tmp_path}/d.md",
+    ]
+    monkeypatch.chdir(tmp_path)
+    # a bare name matches at any depth; the command line adds to the file
+    assert _paths("--extend-exclude", "brouillons") == ["content/a.md", "d.md"]
+    # exclude replaces the defaults and the file's list
+    assert _paths("--exclude", "content") == ["archives/brouillons/e.md", "d.md"]
+
+
+def test_force_exclude_applies_to_named_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path, "public/index.html", DRAFT)
+    _write(tmp_path, "content/a.md")
+    monkeypatch.chdir(tmp_path)
+    named = ["public/index.html", "content/a.md"]
+    assert _paths(*named) == named  # a named file is checked, as ruff does
+    assert _paths("--force-exclude", *named) == ["content/a.md"]  # what pre-commit needs
+
+
+def test_the_same_file_is_checked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path, "blog/velo.md")
+    monkeypatch.chdir(tmp_path)
+    assert _paths("blog", "blog/velo.md", "./blog/velo.md", str(tmp_path / "blog")) == [
+        "blog/velo.md"
+    ]
+
+
+def test_paths_come_from_the_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path, "content/velo.md")
+    _write(tmp_path, "README.md")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.seofr]\npaths = ["content"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert _paths() == ["content/velo.md"]
+    assert _paths(".") == ["README.md", "content/velo.md"]  # a path given wins
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("fr", "Aucun fichier de contenu"), ("en", "No content file")],
+)
+def test_a_folder_without_content_exits_2_and_says_what_was_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, expected: str
+) -> None:
+    folder = tmp_path / "contenu"
+    _write(folder, "node_modules/x.md")
+    _write(folder, "robots.txt", "User-agent: *\n")
+    _write(tmp_path, "ailleurs/page.md")
+    code, out = run(["check", str(folder), str(tmp_path / "ailleurs"), "--lang", lang, *FAST])
+    assert code == 2
+    error = capsys.readouterr().err
+    assert expected in error and "node_modules/" in error and "robots.txt" in error
+    assert "page.md" in out  # the other folder is still checked
+    # the same with a folder that does not exist: a typo in CI must not pass
+    assert run(["check", str(tmp_path / "contneu"), *FAST])[0] == 2
+
+
+def test_gitignore_is_read_by_git_only_in_a_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    _write(tmp_path, "a.md")
+    _write(tmp_path, "generated/b.md")
+    _write(tmp_path, "c.md")
+    (tmp_path / ".gitignore").write_text("generated/\n/c.md\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    # outside a work tree a .gitignore means nothing, to Git as to seofr
+    assert _paths() == ["a.md", "c.md", "generated/b.md"]
+    subprocess.run(["git", "init", "-q"], check=True)
+    assert _paths() == ["a.md"]
+    # a tracked file is not ignored, as for Git
+    subprocess.run(["git", "add", "-f", "c.md"], check=True)
+    assert _paths() == ["a.md", "c.md"]
+    # and a named folder is searched even when Git ignores it
+    assert _paths("generated") == ["generated/b.md"]
+
+
+def test_fix_collects_files_like_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "# Titre\n\nTexte.\n\nPartager\n\nSuite.\n"
+    content = _write(tmp_path, "content/a.md", text)
+    generated = _write(tmp_path, "public/a.md", text)
+    (tmp_path / "seofr.toml").write_text('paths = ["."]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(["fix", "--select", "boilerplate", "--quiet"])[0] == 0
+    assert "Partager" not in content.read_text(encoding="utf-8")
+    assert generated.read_text(encoding="utf-8") == text  # public/ is left out
+
+
+# --- what check prints -------------------------------------------------------------------
+
+
+def test_stdin_filename_names_the_document_and_finds_its_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path, "site/seofr.toml", "fail-under = 12\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DRAFT)))
+    _, out = run(["check", "--stdin-filename", "site/page.html", "--format", "json", *FAST])
+    [document] = json.loads(out)["documents"]
+    assert document["path"] == "site/page.html"
+    assert document["format"] == "html"  # from the name, not guessed
+    assert document["fail_under"] == 12  # site/seofr.toml, not the current folder's
+
+
+def test_output_file_min_severity_and_quiet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "rapports" / "seofr.json"
+    code, out = run(["check", str(EXAMPLES), *FAST, "--format", "json", "-o", str(target)])
+    assert code == 1 and out == ""
+    documents = json.loads(target.read_text(encoding="utf-8"))["documents"]
+    severities = {f["severity"] for d in documents for f in d["findings"]}
+    assert "warning" in severities
+    code, out = run(["check", str(EXAMPLES), *FAST, "--format", "json", "--min-severity", "error"])
+    filtered = json.loads(out)["documents"]
+    assert {f["severity"] for d in filtered for f in d["findings"]} == {"error"}
+    assert [d["passed"] for d in filtered] == [d["passed"] for d in documents]
+    code, out = run(["check", str(EXAMPLES), *FAST, "--quiet"])
+    assert code == 1
+    assert "brouillon.html" in out and "article.md" not in out  # the passing one is silent
+    assert "mots :" not in out and "sur 2." not in out
+
+
+def test_summary_table_ends_a_report_of_several_documents() -> None:
+    _, out = run(["check", str(EXAMPLES), *FAST, "--color", "never"])
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("fichier "))
+    header, first, second = lines[start : start + 3]
+    assert header.split() == ["fichier", "score", "verdict", "erreurs", "alertes"]
+    assert first.split()[0].endswith("article.md") and first.split()[2] == "réussi"
+    assert second.split()[0].endswith("brouillon.html") and second.split()[2] == "échec"
+    assert lines[start + 4] == "1 document réussi sur 2."
+    # columns line up: each row's verdict starts under the heading
+    column = header.index("verdict")
+    assert first[column:].startswith("réussi") and second[column:].startswith("échec")
+    assert "fichier " not in run(["check", str(EXAMPLES / "article.md"), *FAST])[1]
+
+
+def test_color_follows_the_flag_then_no_color_then_force_color(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from seofr.cli import use_color
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    assert use_color("auto", Terminal()) and not use_color("auto", io.StringIO())
+    assert use_color("always", io.StringIO()) and not use_color("never", Terminal())
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert use_color("auto", io.StringIO())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_color("auto", Terminal()) and not use_color("auto", io.StringIO())
+    assert use_color("always", io.StringIO())  # the flag wins over the environment
+    monkeypatch.setenv("NO_COLOR", "")  # empty: as if unset (no-color.org)
+    assert use_color("auto", io.StringIO())
+    monkeypatch.delenv("FORCE_COLOR")
+    assert (
+        "\033[" in run(["check", str(EXAMPLES / "brouillon.html"), *FAST, "--color", "always"])[1]
+    )
+    assert "\033[" not in run(["check", str(EXAMPLES / "brouillon.html"), *FAST])[1]
+
+
+def test_statistics_count_the_findings_of_each_rule() -> None:
+    code, out = run(["check", str(EXAMPLES), *FAST, "--format", "json"])
+    findings = [f for d in json.loads(out)["documents"] for f in d["findings"]]
+    code, stats = run(["check", str(EXAMPLES), *FAST, "--statistics", "--format", "json"])
+    assert code == 1
+    counted = {row["rule"]: row["count"] for row in json.loads(stats)}
+    assert counted == {
+        r: sum(f["rule"] == r for f in findings) for r in {f["rule"] for f in findings}
+    }
+    code, text = run(["check", str(EXAMPLES), *FAST, "--statistics"])
+    first = text.splitlines()[0].split()
+    assert int(first[0]) == max(counted.values()) and first[-1] in counted
+    assert run(["check", str(EXAMPLES), *FAST, "--statistics", "--format", "sarif"])[0] == 2
+
+
+# --- seofr init and seofr rules ------------------------------------------------------------
+
+
+def test_init_adds_a_section_to_pyproject_and_never_overwrites_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tomllib
+
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "blog"\n', encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    monkeypatch.chdir(tmp_path)
+    code, out = run(["init", "--lang", "en"])
+    assert code == 0 and "Section [tool.seofr] added" in out
+    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    assert data["project"] == {"name": "blog"}
+    assert data["tool"]["seofr"]["paths"] == ["content"]  # the site's content folder
+    _write(tmp_path, "content/velo.md")
+    assert _paths() == ["content/velo.md"]
+    before = pyproject.read_bytes()
+    assert run(["init"])[0] == 2 and pyproject.read_bytes() == before
+    # a seofr.toml shadows pyproject.toml: init refuses too
+    pyproject.unlink()
+    (tmp_path / "seofr.toml").write_text("", encoding="utf-8")
+    assert run(["init"])[0] == 2
+
+
+def test_init_writes_every_file_setting_documented_in_the_chosen_language() -> None:
+    from seofr.init import configuration
+    from seofr.settings import Place, Settings, key_of
+
+    for lang in ("fr", "en"):
+        text = configuration(lang, "tool.seofr")  # type: ignore[arg-type]
+        for f, spec in Settings.at(Place.FILE):
+            assert key_of(f.name) in text, f.name
+            assert spec.doc.render(lang).split()[1] in text  # type: ignore[arg-type]
+    assert "Le score" in configuration("fr", "") and "The score" not in configuration("fr", "")
+
+
+def test_rules_by_category_or_code_prefix() -> None:
+    code, out = run(["rules", "R"])
+    assert code == 0
+    rows = [line.split() for line in out.splitlines()]
+    assert len(rows) > 1 and all(row[0].startswith("R") for row in rows)
+    assert all(row[2:4] == ["lisibilité", "alerte"] for row in rows)  # said in French
+    assert run(["rules", "lisibilité"])[1] == out  # the category, in French
+    code, out = run(["rules", "metadata", "--lang", "en"])  # or in English
+    assert {line.split()[0][0] for line in out.splitlines()} == {"M"}
+    # a rule's own name wins over the category it shares a name with
+    assert run(["rules", "readability"])[1].startswith("readability (R001)")
+    code, out = run(["rules", "K00"])
+    assert all(line.split()[0].startswith("K00") for line in out.splitlines())
+
+
+def test_rule_explained_in_french_shows_no_english_as_french() -> None:
+    from seofr.registry import registry
+    from seofr.ruledoc import rule_doc
+
+    english = rule_doc(registry().rules["word-count"]).splitlines()[0]
+    code, out = run(["rules", "word-count", "--lang", "fr"])
+    assert code == 0
+    assert english not in out
+    assert "n’existe qu’en anglais" in out and "seofr rules word-count --lang en" in out
+    assert "contenu, erreur" in out and "Options\u00a0:" in out and "Nombre minimal" in out
+    assert "[markdown → réussite]" in out and "[markdown → échec]" in out
+    assert english in run(["rules", "word-count", "--lang", "en"])[1]
+
+
+# --- every message of the command in both languages, in French typography ------------------
+
+
+def _command_texts() -> list[tuple[str, Text]]:
+    from seofr import collect, init, ruledoc
+    from seofr.formatters import common, github, statistics
+
+    texts: list[tuple[str, Text]] = []
+    for module, table in [
+        ("collect", collect.MESSAGES),
+        ("init", init.MESSAGES),
+        ("github", github.MESSAGES),
+        ("ruledoc", ruledoc.LABELS),
+        ("category", ruledoc.CATEGORIES),
+        ("status", ruledoc.STATUSES),
+    ]:
+        texts += [(f"{module}.{key}", text) for key, text in table.items()]
+    texts += [(f"heading.{i}", text) for i, text in enumerate(common.TABLE_HEADINGS)]
+    texts += [
+        ("run-summary", common.RUN_SUMMARY),
+        ("unreadable", common.UNREADABLE),
+        ("legend", statistics.LEGEND),
+    ]
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("where", "text"), _command_texts(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_command_messages_exist_in_both_languages_in_their_typography(
+    where: str, text: Text
+) -> None:
+    assert text.fr.strip() and text.en.strip(), where
+    assert text.placeholders("fr") == text.placeholders("en"), where
+    assert "(s)" not in text.fr + text.en, where
+    # as tests/test_i18n.py: no plain space before « : ; ! ? » % » nor after « «
+    assert not re.search(r" [:;!?»%]|« ", text.fr), where
+    assert not re.search("\u00a0[;!?]", text.fr), f"{where}: a narrow no-break space there"
+    assert not re.search("[\u00a0\u202f][:;!?]", text.en), where
+    for count in (0, 1, 2):
+        params = {name: count for name in text.placeholders("fr")}
+        assert text.render("fr", params) and text.render("en", params)  # type: ignore[arg-type]

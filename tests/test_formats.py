@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -13,9 +14,10 @@ import pytest
 
 import seofr
 from seofr.cli import main
+from seofr.document.model import Span
 from seofr.formatters import FORMATS, get_formatter, github, junit
 from seofr.formatters.common import VERDICTS, Batch, format_score, relative_path
-from seofr.formatters.github import escape_data, escape_property, format_github
+from seofr.formatters.github import escape_data, escape_property, format_github, job_summary
 from seofr.formatters.junit import format_junit
 from seofr.formatters.sarif import format_sarif
 from seofr.i18n import Template, Text
@@ -381,3 +383,116 @@ def test_cli_unreadable_input_in_sarif(tmp_path: Path) -> None:
     assert code == 2
     log = validate_sarif(out)
     assert log["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+
+# --- GitHub: within the annotation limits, and the job summary ------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _no_step_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests' own runs never write to the job summary of the CI running them."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+
+def _at(line: int) -> Span:
+    return Span(line * 100, line * 100 + 5, line, 3, line, 8)
+
+
+def _many(rule: str, code: str, severity: Severity, count: int, path: str) -> list[Finding]:
+    return [
+        dataclasses.replace(
+            verbatim(rule, code, severity, f"{rule} n°{n}", "Corrigez."), span=_at(n)
+        )
+        for n in range(1, count + 1)
+    ]
+
+
+def _split(text: str) -> tuple[list[tuple[str, dict[str, str], str]], list[str]]:
+    commands = [line for line in text.splitlines() if line.startswith("::")]
+    log = [line for line in text.splitlines() if not line.startswith("::")]
+    return annotations("\n".join(commands)), log
+
+
+def test_github_stays_within_ten_annotations_of_each_kind_errors_first() -> None:
+    findings = [
+        *_many("word-count", "C001", Severity.ERROR, 14, "a.md"),
+        *_many("title-length", "M001", Severity.WARNING, 12, "a.md"),
+        *_many("sentence-length", "R002", Severity.INFO, 30, "a.md"),
+        *(verbatim(f"rule-{n}", f"Z{n:03}", Severity.INFO, f"remarque {n}") for n in range(12)),
+    ]
+    report = fake_report(*findings, path="a.md")
+    failure = InputFailure("b.md", "b.md: no such file")
+    commands, log = _split(format_github(Batch([report], [failure]), "fr", False))
+    kinds = [name for name, _, _ in commands]
+    assert kinds == sorted(kinds, key=["error", "warning", "notice"].index)  # errors first
+    assert {kind: kinds.count(kind) for kind in set(kinds)} == {
+        "error": 10,
+        "warning": 10,
+        "notice": 10,
+    }
+    assert commands[0][1] == {"file": "b.md"}  # the unreadable input leads
+    # the tenth of a kind counts the others, which the log gives in full
+    name, props, message = commands[9]
+    assert (name, props) == ("error", {})
+    assert message.startswith("6 autres annotations «\u00a0erreur\u00a0» ne sont pas affichées")
+    assert len([line for line in log if "[word-count]" in line or "word-count n°" in line]) == 6
+    # thirty remarks of one rule on one file: one notice, at the first
+    folded = [c for c in commands if c[1].get("title") == "R002 sentence-length"]
+    assert len(folded) == 1 and folded[0][1]["line"] == "1"
+    assert folded[0][2].startswith("30 remarques de cette règle (lignes 1, 2, 3,")
+    assert commands[-1] == ("notice", {"file": "a.md"}, "seofr\u00a0: score 100/100 (échec)")
+
+
+def test_github_gives_a_run_of_many_documents_one_verdict_notice() -> None:
+    reports = [fake_report(path=f"page-{n}.md") for n in range(github.VERDICT_NOTICES + 1)]
+    commands, log = _split(format_github(Batch(reports), "en", False))
+    assert log == []
+    assert commands == [("notice", {}, "seofr: 6 of 6 documents passed")]
+    few = annotations(format_github(Batch(reports[:2]), "en", False))
+    assert [props["file"] for _, props, _ in few] == ["page-0.md", "page-1.md"]
+
+
+def test_job_summary_is_a_markdown_table_then_the_failing_documents(batch: Batch) -> None:
+    text = job_summary(batch, "fr")
+    lines = text.splitlines()
+    assert lines[0] == f"### {len([r for r in batch.reports if r.passed])} document réussi sur 3."
+    assert lines[2] == "| fichier | score | verdict | erreurs | alertes |"
+    assert lines[3] == "| --- | ---: | --- | ---: | ---: |"
+    assert len([line for line in lines if line.startswith("| ") and ".md" in line]) == 2
+    failing = [r for r in batch.reports if not r.passed]
+    assert text.count("<details><summary>") == len(failing)
+    assert "| **échec** |" in text and "| **réussi** |" in text
+    english = job_summary(batch, "en")
+    assert "| file | score | verdict | errors | warnings |" in english
+
+
+def test_job_summary_escapes_markdown_and_stays_within_its_room() -> None:
+    findings = _many("title-length", "M001", Severity.WARNING, 400, "a|b.md")
+    error = verbatim("word-count", "C001", Severity.ERROR, "Trop court : 12 *mots*")
+    report = fake_report(error, *findings, path="a|b_c.md")
+    text = job_summary(Batch([report]), "fr")
+    assert "| a\\|b\\_c.md |" in text
+    assert "Trop court : 12 \\*mots\\*" in text  # a message never formats itself
+    room = 4000
+    short = job_summary(Batch([report]), "fr", room)
+    assert len(short.encode()) <= room
+    assert "1\u00a0Mio par étape" in short and "<details>" not in short  # too long: left out
+
+
+def test_statistics_count_rules_most_first_and_mark_what_fix_can_fix() -> None:
+    from seofr.document.model import Edit
+    from seofr.formatters.statistics import format_statistics, rule_counts
+
+    fixable = dataclasses.replace(
+        verbatim("boilerplate", "C002", Severity.WARNING, "Partager"),
+        edits=(Edit(0, 8, "", True),),
+    )
+    report = fake_report(
+        *_many("sentence-length", "R002", Severity.INFO, 3, "a.md"), fixable, path="a.md"
+    )
+    counts = rule_counts(Batch([report, report]))
+    assert [(c.code, c.count, c.fixable) for c in counts] == [("R002", 6, 0), ("C002", 2, 2)]
+    lines = format_statistics(Batch([report]), "fr").splitlines()
+    assert lines[0].split() == ["3", "R002", "sentence-length"]
+    assert lines[1].split() == ["1", "C002", "[*]", "boilerplate"]
+    assert lines[-1] == "[*]\u00a0: des constats que «\u00a0seofr fix\u00a0» corrige."

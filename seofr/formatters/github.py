@@ -22,6 +22,7 @@ failing document's errors and warnings, within the 1 MiB GitHub accepts per step
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -262,7 +263,8 @@ _MARKDOWN_SPECIALS = frozenset("\\`*_[]<>|#~")
 def markdown_text(text: str) -> str:
     """``text`` as Markdown shows it literally, on one line."""
     escaped = "".join(f"\\{c}" if c in _MARKDOWN_SPECIALS else c for c in text)
-    return " ".join(escaped.split())
+    # line breaks only: str.split() would take the French no-break spaces too
+    return re.sub(r"[\r\n]+", " ", escaped)
 
 
 def _summary_table(batch: Batch, lang: Lang) -> list[str]:
