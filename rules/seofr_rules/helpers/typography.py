@@ -74,6 +74,9 @@ NOT_FRENCH = Template(
 # Under this share of French words the page is another language's (the
 # language rule says so); French typography is then not asked of it.
 _FRENCH_PAGE_SHARE = 0.25
+# Below this many words the guess of a page's language is a guess on a
+# heading (« Venez-vous ? »): each sentence is then judged alone.
+_PAGE_WORDS = 8
 
 # What is not prose, found in one pass. A slash alone does not make code
 # (« km/h », « et/ou », « 24h/24 »): nothing these rules change stands inside
@@ -83,8 +86,9 @@ _FRENCH_PAGE_SHARE = 0.25
 _TOKEN_END = r"(?=[.,;:!?…»”\"')\]]*(?:\s|$))"
 _PROTECTED = re.compile(
     rf"""
-    (?:\b[a-z][a-z0-9+.-]{{1,15}}://|\bwww\.|\bmailto:)[^\s<>"«»“”]{{0,2000}}?{_TOKEN_END}  # URLs
-    | [\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}})+                 # e-mail addresses
+    (?P<url>(?:\b[a-z][a-z0-9+.-]{{1,15}}://|\bwww\.|\b(?:mailto|javascript|tel|data):)
+      [^\s<>"«»“”]{{0,2000}}?{_TOKEN_END}                                # URLs
+    | [\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}})+)                # e-mail addresses
     | <[/!?]?[A-Za-z][^<>]{{0,500}}>                                   # tags quoted in the text
     | [\w:.-]{{1,64}}=(?:"[^"]{{0,500}}"|'[^']{{0,500}}')                 # attributes: a="b c"
     | (?<![\w:.])\d{{1,4}}(?::\d{{1,4}})+(?![\w:])                       # times, ratios: 10:30, 16:9
@@ -117,6 +121,16 @@ class Scan:
 
     text: str
     protected: tuple[tuple[int, int], ...]
+    url_ends: frozenset[int] = frozenset()
+
+    def after_url(self, index: int) -> bool:
+        """Whether ``index`` directly follows a URL or an e-mail address.
+
+        A renderer that links bare URLs (GitHub's Markdown) ends one at an
+        ASCII space only: a no-break space or a guillemet put there would be
+        taken into the link.
+        """
+        return index in self.url_ends
 
     def free(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` (at least one character) touches no protected range."""
@@ -163,9 +177,11 @@ def _scan_all(source: str, elements: Sequence[TextElement]) -> tuple[Scan, ...]:
         foreign = _resolved([_foreign(text[start:end]) for start, end in bounds], previous)
         if foreign:
             previous = foreign[-1]
-        ranges = [*element.literal, *((m.start(), m.end()) for m in _PROTECTED.finditer(text))]
+        matches = list(_PROTECTED.finditer(text))
+        ranges = [*element.literal, *(m.span() for m in matches)]
         ranges += [bound for bound, judged in zip(bounds, foreign, strict=True) if judged]
-        found.append(Scan(text, _merged(ranges)))
+        url_ends = frozenset(m.end() for m in matches if m.group("url"))
+        found.append(Scan(text, _merged(ranges), url_ends))
     return tuple(found)
 
 
@@ -275,11 +291,12 @@ class TypographyRule(Rule[Any]):
 
     category = "typography"
     severity = Severity.INFO
-    needs = frozenset({Need.LANGUAGE})
+    needs = frozenset({Need.LANGUAGE, Need.WORDS})
 
     def check(self, doc: Document, ctx: Context, options: Any) -> Iterator[Emitted]:
         page = ctx.language
-        if page.language is not None and page.probability_of("fr") < _FRENCH_PAGE_SHARE:
+        judged = ctx.word_count >= _PAGE_WORDS
+        if judged and page.language is not None and page.probability_of("fr") < _FRENCH_PAGE_SHARE:
             yield self.skip("not-french")
             return
         editable = EditableSource(doc)

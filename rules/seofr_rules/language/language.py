@@ -129,7 +129,8 @@ class Language(Rule[LanguageOptions]):
                 en="The page does not declare its language.",
             ),
             Text(
-                fr='Ajoutez lang="fr" à la balise <html> (ou « lang: fr » à l’en-tête du fichier).',
+                fr='Ajoutez lang="fr" à la balise <html> (ou la clé « lang » de valeur'
+                " « fr » dans l’en-tête du fichier).",
                 en='Add lang="fr" to the <html> tag (or “lang: fr” to the front matter).',
             ),
         ),

@@ -80,7 +80,7 @@ class Ellipses(TypographyRule):
         for match in _DOTS.finditer(text):
             start, end = match.span()
             between_figures = text[start - 1 : start].isdigit() and text[end : end + 1].isdigit()
-            if between_figures or not found.free(start, end):
+            if between_figures or not found.free(start, end) or found.after_url(start):
                 continue  # a range, « 1...10 »
             if any(low < end and start < high for low, high in taken):
                 continue

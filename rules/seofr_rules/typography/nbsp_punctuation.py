@@ -128,7 +128,7 @@ class NbspPunctuation(TypographyRule):
             low, run = space_before(text, match.start())
             if low == 0 or not _BEFORE.match(text, low - 1):
                 continue
-            if not found.free(low, match.end()):
+            if not found.free(low, match.end()) or found.after_url(low):
                 continue
             space = NBSP if mark == ":" else narrow
             fix = no_break_fix(text, low, match.start(), space)

@@ -123,7 +123,7 @@ class Quotes(TypographyRule):
         if unpaired is None and roles:
             alternate = all(opens == (n % 2 == 0) for n, (_, opens) in enumerate(roles))
             if alternate and len(roles) % 2 == 0:
-                yield from self._pairs(text, roles, options)
+                yield from self._pairs(text, roles, found, options)
                 return
             unpaired = roles[0][0]
         if unpaired is not None:
@@ -131,14 +131,16 @@ class Quotes(TypographyRule):
 
     @staticmethod
     def _pairs(
-        text: str, roles: list[tuple[int, bool]], options: QuotesOptions
+        text: str, roles: list[tuple[int, bool]], found: Scan, options: QuotesOptions
     ) -> Iterator[Change]:
         space = NARROW_NBSP if options.narrow else NBSP
         guillemets = guillemet_pairs(text)
         for (opening, _), (closing, _) in zip(roles[::2], roles[1::2], strict=True):
             if not any(c.isalnum() for c in text[opening + 1 : closing]):
                 continue
-            if inside_pairs(guillemets, opening):
+            if found.after_url(closing):
+                yield Change("straight", opening, closing + 1, params={"space": space_name(space)})
+            elif inside_pairs(guillemets, opening):
                 fixes = ((opening, opening + 1, "“"), (closing, closing + 1, "”"))
                 yield Change("nested", opening, closing + 1, fixes)
             else:
