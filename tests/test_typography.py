@@ -112,6 +112,7 @@ CASES = [
     ("number-unit", "Une hausse de 10% sur 5km.", f"Une hausse de 10{NB}% sur 5{NB}km."),
     ("number-unit", "Il coûte 20 € à 20°C.", f"Il coûte 20{NB}€ à 20{NB}°C."),
     ("number-unit", "Roulez à 50 km/h, 2,5 kg.", f"Roulez à 50{NB}km/h, 2,5{NB}kg."),
+    ("number-unit", "Une promotion de -20% ce jour.", f"Une promotion de -20{NB}% ce jour."),
     # spacing
     ("spacing", "Le marché , place du Pommier .", "Le marché, place du Pommier."),
     ("spacing", "Près ( de la mairie ) ici.", "Près (de la mairie) ici."),
@@ -150,6 +151,9 @@ UNTOUCHED = [
         "En 4K à 10h30, avec `width:100%`, de l’huile 5W-30 au format A4 pour 10 mois.",
     ),
     ("number-unit", f"Une hausse de 10{NB}% sur 5{NB}km."),
+    ("number-unit", "Le budget 2026 s’élève à 3 milliards, de 10-20% selon les années."),
+    ("quotes", 'Le fichier contient "scripts": {"start": "node index.js"} et "type": "module".'),
+    ("thousands", "La PR 45678 est fusionnée, le commit 123456 aussi."),
     ("spacing", f"Utilisez «{NB},{NB}» comme séparateur, en .NET ou avec 0 ,5 près."),
 ]
 

@@ -91,6 +91,8 @@ _PROTECTED = re.compile(
     | [\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}})+)                # e-mail addresses
     | <[/!?]?[A-Za-z][^<>]{{0,500}}>                                   # tags quoted in the text
     | [\w:.-]{{1,64}}=(?:"[^"]{{0,500}}"|'[^']{{0,500}}')                 # attributes: a="b c"
+    | "[^"\s]{{1,64}}"\s?:\s?(?:"[^"]{{0,500}}"|[{{\[])   # JSON: "a": "b"
+    | \{{[^{{}}]{{0,500}}\}}                                                # braces: JSON objects, placeholders
     | (?<![\w:.])\d{{1,4}}(?::\d{{1,4}})+(?![\w:])                       # times, ratios: 10:30, 16:9
     | (?<!\S)--?[^\W\d_][\w-]{{0,64}}                                    # options: -v, --help
     | [^\s«»“”"]{{0,64}}?
@@ -467,8 +469,8 @@ def _unit_pattern(units: Sequence[str]) -> str:
     return "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
 
 
-# A unit ends a word: « 10 m » but not « 10 mois », « 5 W » but not « 5W-30 ».
-UNIT_END: Final = r"(?![\w/²³\-])"
+# A unit ends a word: « 10 m » but not « 10 mois », « 2026 s’élève » or « 5W-30 ».
+UNIT_END: Final = r"(?![\w/²³'’\-])"
 GLUED_UNIT: Final = _unit_pattern(GLUED_UNITS)
 SPACED_UNIT: Final = _unit_pattern(SPACED_UNITS)
 

@@ -18,8 +18,9 @@ from seofr_rules.helpers.typography import (
     quoting,
 )
 
-# A number not inside a word, a code (« width:100% », « x=10cm ») or a range.
-_NUMBER = r"(?<![\w.,:=/\-–$€£+])(?P<number>\d+(?:,\d+)?)"
+# A number not inside a word, a code (« width:100% », « x=10cm ») or a range
+# (« 10-20% »), a sign before it allowed (« -20% »).
+_NUMBER = r"(?<![\w.,:=/–$€£])(?<!\w[-+])(?P<number>\d+(?:,\d+)?)"
 _GLUED = re.compile(rf"{_NUMBER}(?P<unit>{GLUED_UNIT}){UNIT_END}")
 _SPACED = re.compile(rf"{_NUMBER}(?P<space>[ \u2009])(?P<unit>{SPACED_UNIT}){UNIT_END}")
 

@@ -33,13 +33,14 @@ _SPACES = re.compile(_LEFT + r"[1-9]\d{0,2}(?:[ \u2009\u00a0\u202f\u2007]\d{3})+
 _QUANTITY_AFTER = re.compile(
     rf"[ \u00a0\u202f]?(?:(?:{SPACED_UNIT}){UNIT_END}|(?!cedex\b)(?:à|[a-zà-ÿœæ]{{2,}}))"
 )
-# Words that make the number after them a reference, not a quantity.
+# Words that make the number after them a reference, not a quantity; so does
+# an acronym (« PR 45678 », « RN 7 », « CVE 2024 »).
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:n[°ºo]|num(?:éro)?s?|r[ée]f(?:érence)?s?|codes?|postal|art(?:icle)?s?|lois?|"
-    r"décrets?|arrêtés?|pages?|pp?|ports?|versions?|v|build|tickets?|bugs?|issues?|"
+    r"décrets?|arrêtés?|pages?|pp?|ports?|versions?|v|build|tickets?|bugs?|issues?|commits?|"
     r"commandes?|factures?|dossiers?|isbn|issn|siret|siren|t[ée]l(?:éphone)?|"
     r"fax|cp|bp|lots?|séries?|modèles?|matricules?|id|pin|rfc|iso|cve|kb|an|années?|"
-    r"l’an|l'an)\.?|#)[\s\u00a0\u202f:]*$",
+    r"l’an|l'an)\.?|#|(?-i:\b[A-Z]{2,5}))[\s\u00a0\u202f:]*$",
     re.IGNORECASE,
 )
 # A date written as one number, 20240115
