@@ -18,7 +18,7 @@ import difflib
 import os
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -391,7 +391,7 @@ def _analyze(
     return [result for result in results if result is not None]
 
 
-def _write_output(args: argparse.Namespace, out: TextIO, render: Any) -> None:
+def _write_output(args: argparse.Namespace, out: TextIO, render: Callable[[TextIO], str]) -> None:
     """The report to ``--output-file`` or ``out``; ``render(stream)`` writes it as text."""
     if not args.output_file:
         out.write(render(out))
