@@ -461,7 +461,7 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
 
     lang: Lang = args.lang
     try:
-        written = init(Path.cwd(), lang)
+        written = init(Path(), lang)
     except InitError as refused:
         print(f"seofr: {refused.text(lang)}", file=sys.stderr)
         return EXIT_ERROR
