@@ -81,21 +81,22 @@ _PAGE_WORDS = 8
 # What is not prose, found in one pass. A slash alone does not make code
 # (« km/h », « et/ou », « 24h/24 »): nothing these rules change stands inside
 # a path anyway. A token ends before the punctuation that follows it in a
-# sentence (« voir exemple.fr : » keeps its colon free). Runs are bounded so
-# that a long run of letters cannot make the search quadratic.
+# sentence (« voir exemple.fr : » keeps its colon free). A token or an address
+# starts where a word does, and runs are bounded: tried at every character, the
+# search read 64 characters ahead of each (0.1 s for 160,000 characters).
 _TOKEN_END = r"(?=[.,;:!?…»”\"')\]]*(?:\s|$))"
 _PROTECTED = re.compile(
     rf"""
     (?P<url>(?:\b[a-z][a-z0-9+.-]{{1,15}}://|\bwww\.|\b(?:mailto|javascript|tel|data):)
       [^\s<>"«»“”]{{0,2000}}?{_TOKEN_END}                                # URLs
-    | [\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}})+)                # e-mail addresses
+    | (?<![\w.+-])[\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}})+)    # e-mail addresses
     | <[/!?]?[A-Za-z][^<>]{{0,500}}>                                   # tags quoted in the text
-    | [\w:.-]{{1,64}}=(?:"[^"]{{0,500}}"|'[^']{{0,500}}')                 # attributes: a="b c"
-    | "[^"\s]{{1,64}}"\s?:\s?(?:"[^"]{{0,500}}"|[{{\[])   # JSON: "a": "b"
-    | \{{[^{{}}]{{0,500}}\}}                                                # braces: JSON objects, placeholders
+    | (?<![\w:.-])[\w:.-]{{1,64}}=(?:"[^"]{{0,500}}"|'[^']{{0,500}}')    # attributes: a="b c"
+    | "[^"\s]{{1,64}}"\s?:\s?(?:"[^"]{{0,500}}"|[{{\[])                # JSON: "a": "b"
+    | \{{[^{{}}]{{0,500}}\}}                                        # braces: objects, placeholders
     | (?<![\w:.])\d{{1,4}}(?::\d{{1,4}})+(?![\w:])                       # times, ratios: 10:30, 16:9
     | (?<!\S)--?[^\W\d_][\w-]{{0,64}}                                    # options: -v, --help
-    | [^\s«»“”"]{{0,64}}?
+    | (?<![^\s«»“”"(\[])[^\s«»“”"]{{0,64}}?
       (?:[\\_=<>{{}}|#@~^`*]|::|->|\$\w|\w\(|\w\.\w|(?-i:[a-zà-ÿ][A-Z]))
       [^\s«»“”"]{{0,64}}?{_TOKEN_END}                                    # code, names.ext
     """,
