@@ -397,9 +397,12 @@ def _write_output(args: argparse.Namespace, out: TextIO, render: Callable[[TextI
         out.write(render(out))
         return
     target = Path(args.output_file)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8", newline="") as stream:
-        stream.write(render(stream))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(render(stream))
+    except OSError as exc:
+        raise SeofrError(f"{target}: cannot be written ({exc.strerror or exc})") from None
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:

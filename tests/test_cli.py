@@ -94,6 +94,9 @@ def test_rules_listing_and_explanation() -> None:
         (["check", "--format", "xml", "x.md"], "invalid choice"),
         (["rules", "nope"], "unknown rule"),
         (["check", str(EXAMPLES), "--profile", "magazine"], "unknown profile"),
+        (["check", "x.md", "--select", "S", "-o", "x.md/rapport.json"], "cannot be written"),
+        (["check", "x.md", "--statistics", "--format", "junit"], "--statistics prints"),
+        (["init", "--lang", "de"], "invalid choice"),
     ],
 )
 def test_errors_exit_2_with_one_line(args: list[str], expected: str, tmp_path: Path) -> None:
