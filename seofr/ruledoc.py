@@ -39,6 +39,7 @@ CATEGORIES = {
     "links": Text(fr="liens", en="links"),
     "keyphrase": Text(fr="expression clé", en="keyphrase"),
     "rewrite": Text(fr="réécriture", en="rewrite"),
+    "typography": Text(fr="typographie", en="typography"),
 }
 """The built-in categories as a reader says them; a plugin's own category is shown as it is."""
 

@@ -435,6 +435,13 @@ def test_rules_by_category_or_code_prefix() -> None:
     assert all(line.split()[0].startswith("K00") for line in out.splitlines())
 
 
+def test_every_builtin_category_is_said_in_french() -> None:
+    from seofr.registry import registry
+    from seofr.ruledoc import CATEGORIES
+
+    assert {rule.category for rule in registry().rules.values()} <= set(CATEGORIES)
+
+
 def test_rule_explained_in_french_shows_no_english_as_french() -> None:
     from seofr.registry import registry
     from seofr.ruledoc import rule_doc
