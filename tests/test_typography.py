@@ -136,6 +136,7 @@ UNTOUCHED = [
     ("nbsp-punctuation", "Please follow and like us: share this now!"),
     ("quotes", 'Un écran de 27" suffit, et `print("x")` aussi.'),
     ("quotes", 'Ajoutez P910ND_OPTS="-f /dev/usb/lp0" au fichier.'),
+    ("quotes", 'Entrez "\\n" dans le fichier "sources.list".'),
     ("quotes", 'She said "yes" and left the room with her friends.'),
     ("apostrophe", "Voir `l'option` et 'mot' et https://exemple.fr/l'été."),
     ("apostrophe", "Please don't stop the music."),

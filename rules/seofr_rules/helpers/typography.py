@@ -143,6 +143,11 @@ class Scan:
             low < end and start < high for low, high in self.protected[max(found - 1, 0) : found]
         )
 
+    def covered(self, start: int, end: int) -> bool:
+        """Whether every character of ``text[start:end]`` (one at least) is protected."""
+        found = bisect.bisect_right(self.protected, (start, len(self.text) + 1)) - 1
+        return found >= 0 and self.protected[found][1] >= max(end, start + 1)
+
     @property
     def all_protected(self) -> bool:
         """Whether nothing of the text is left to check."""

@@ -46,13 +46,15 @@ class Quotes(TypographyRule):
     space, a bracket or the start) or closing (before a space, a punctuation
     mark or the end); when they pair up, each pair is replaced. Left alone:
     a quote after a figure (an inch mark, « 27" »), quotes inside code, URLs
-    and English sentences; when the quotes of an element do not pair up
-    (« 5'10" », a quote inside a word), they are reported without a fix.
+    and English sentences, and quotes around nothing but a code, a path or a
+    file name (« "\\n" », « "sources.list" »: they may belong to it). When
+    the quotes of an element do not pair up (« 5'10" », a quote inside a
+    word), they are reported without a fix.
 
     ```md pass
     Il a répondu «\u00a0oui\u00a0»\u00a0: «\u00a0le mot “demain” est de trop\u00a0».
 
-    Un écran de 27" et le code `print("x")`.
+    Un écran de 27", le code `print("x")` et le fichier "sources.list".
     ```
 
     ```md fail
@@ -138,6 +140,8 @@ class Quotes(TypographyRule):
         for (opening, _), (closing, _) in zip(roles[::2], roles[1::2], strict=True):
             if not any(c.isalnum() for c in text[opening + 1 : closing]):
                 continue
+            if found.covered(opening + 1, closing):
+                continue  # a code quoted whole, « "\n" »: the quotes may be its own
             if found.after_url(closing):
                 yield Change("straight", opening, closing + 1, params={"space": space_name(space)})
             elif inside_pairs(guillemets, opening):
