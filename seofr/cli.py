@@ -293,9 +293,7 @@ def _fix(args: argparse.Namespace, out: TextIO) -> int:
             else:
                 result = fixer.file(name, write=write).result
         except SeofrError as exc:
-            # in English while tests/test_fix.py expects it; InputFailure.of(name, exc)
-            # would say it in the writer's language
-            print(f"seofr: {exc}", file=sys.stderr)
+            print(f"seofr: {InputFailure.of(name, exc).text(lang)}", file=sys.stderr)
             failed = True
             continue
         remaining += len(result.remaining)

@@ -15,9 +15,7 @@ class InputError(SeofrError):
     text is the English one, for logs and tracebacks.
     """
 
-    def __init__(
-        self, message: str, *, reason: str | None = None, **params: str | int
-    ) -> None:
+    def __init__(self, message: str, *, reason: str | None = None, **params: str | int) -> None:
         super().__init__(message)
         self.reason = reason
         self.params = params

@@ -322,5 +322,8 @@ def replace_file(path: Path, expected: bytes, new: bytes) -> None:
 def _not_rewritten(path: Path, error: OSError) -> InputError:
     detail = str(error.strerror or error)
     return InputError(
-        f"{path}: cannot be rewritten ({detail})", reason="not-rewritable", path=str(path), detail=detail
+        f"{path}: cannot be rewritten ({detail})",
+        reason="not-rewritable",
+        path=str(path),
+        detail=detail,
     )

@@ -102,9 +102,7 @@ INPUT_NOTES: dict[str, Template] = {
 
 INPUT_FAILURES: dict[str, Text] = {
     "missing": Text(fr="{path} : fichier introuvable", en="{path}: no such file"),
-    "directory": Text(
-        fr="{path} : c’est un dossier, pas un fichier", en="{path}: is a directory"
-    ),
+    "directory": Text(fr="{path} : c’est un dossier, pas un fichier", en="{path}: is a directory"),
     "permission": Text(
         fr="{path} : lecture refusée (droits insuffisants)", en="{path}: permission denied"
     ),

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from seofr.document.model import Edit, Span
-from seofr.i18n import Lang, Param, Template, Text
 from seofr.errors import ConfigError, InputError, SeofrError
+from seofr.i18n import Lang, Param, Template, Text
 from seofr.messages import BROKEN_MESSAGE, ENGINE_TEMPLATES, INPUT_FAILURES, INPUT_RULE
 from seofr.verdicts import Severity, Status
 

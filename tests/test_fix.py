@@ -244,7 +244,7 @@ def test_fix_command_reports_an_unreadable_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _cli("fix", str(tmp_path / "absent.md"))[0] == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "fichier introuvable" in capsys.readouterr().err
 
 
 def test_sarif_carries_edits_as_fixes(tmp_path: Path) -> None:

@@ -58,6 +58,17 @@ NON_SETTING_FLAGS = {
     "--jobs",
     "--no-cache",
     "--cache-dir",
+    # how the command writes its output, not settings of an analysis
+    "-o",
+    "--output-file",
+    "-e",
+    "--exit-zero",
+    "--min-severity",
+    "--statistics",
+    "--color",
+    "--stdin-filename",
+    "-q",
+    "--quiet",
 }
 
 
@@ -345,6 +356,10 @@ def test_every_misplaced_setting_is_refused_at_each_place(tmp_path: Path) -> Non
         "input_format": "markdown",
         "max_bytes": 100000,
         "content_selector": "main article",
+        "exclude": ["node_modules"],
+        "extend_exclude": ["brouillons"],
+        "respect_gitignore": False,
+        "force_exclude": True,
     }
     assert set(samples) == {f.name for f in dataclasses.fields(Settings)}
     from seofr.config import Layer, resolve

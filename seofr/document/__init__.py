@@ -78,7 +78,10 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
     except OSError as exc:
         detail = str(exc.strerror or exc)
         raise InputError(
-            f"{target}: cannot be read ({detail})", reason="os-error", path=str(target), detail=detail
+            f"{target}: cannot be read ({detail})",
+            reason="os-error",
+            path=str(target),
+            detail=detail,
         ) from None
     if len(data) > max_bytes:
         raise InputError(

@@ -129,9 +129,10 @@ class Language(Rule[LanguageOptions]):
                 en="The page does not declare its language.",
             ),
             Text(
-                fr='Ajoutez lang="fr" à la balise <html> (ou la clé « lang » de valeur'
-                " « fr » dans l’en-tête du fichier).",
-                en='Add lang="fr" to the <html> tag (or “lang: fr” to the front matter).',
+                fr='Ajoutez lang="fr" à la balise <html>, ou la clé lang de valeur fr à'
+                " l’en-tête du fichier (ou l’option default-lang pour tout le site).",
+                en='Add lang="fr" to the <html> tag, or the key lang with the value fr to the'
+                " front matter (or the default-lang option for the whole site).",
             ),
         ),
         "declared-other": Template(
