@@ -279,6 +279,19 @@ def git_ignored(folder: Path, candidates: Sequence[str]) -> frozenset[str] | Non
     return frozenset(os.fsdecode(raw) for raw in proc.stdout.split(b"\0") if raw)
 
 
+def ignored_files(folder: Path, names: Sequence[str]) -> frozenset[str]:
+    """The ``names`` of files in ``folder`` that Git ignores, a file in an ignored
+    folder included; none outside a Git work tree or without Git."""
+    if not names:
+        return frozenset()
+    data = b"".join(os.fsencode(n) + b"\0" for n in names)
+    try:
+        proc = _git(["check-ignore", "--stdin", "-z"], folder, data)
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(os.fsdecode(raw) for raw in proc.stdout.split(b"\0") if raw)
+
+
 def _in_repository(folder: Path) -> bool:
     resolved = folder.resolve()
     return any((parent / ".git").exists() for parent in (resolved, *resolved.parents))

@@ -68,6 +68,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from seofr.collect import Selection
+    from seofr.config import Layer
     from _pytest._code.code import TerminalRepr, TracebackStyle
 
     from seofr.report import Report
@@ -82,6 +84,9 @@ class _Settings:
 
     roots: tuple[Path, ...]  # resolved; collect only under these, or anywhere when empty
     given: dict[str, Any]  # settings of the model given as options or ini keys
+    selection: Selection  # exclude, extend-exclude and respect-gitignore of [tool.seofr]
+    # per folder, the content files Git ignores there (filled as pytest walks)
+    ignored: dict[Path, frozenset[str]] = dataclasses.field(default_factory=dict)
 
 
 _SETTINGS = pytest.StashKey[_Settings]()
@@ -149,19 +154,23 @@ def _given(config: pytest.Config) -> dict[str, Any]:
     return given
 
 
-def _configured_paths(config: pytest.Config) -> tuple[list[Path], str]:
-    """The content paths from the ini option, else from ``[tool.seofr]``, and their origin."""
-    lines = [line for line in config.getini("seofr_paths") if line.strip()]
-    if lines:
-        return [config.rootpath / line.strip() for line in lines], "seofr_paths"
+def _project_layer(config: pytest.Config) -> Layer | None:
+    """The ``[tool.seofr]`` (or ``seofr.toml``) layer above the rootdir, if any."""
     # only now, and only with --seofr, is seofr's own configuration read
     from seofr.config import ConfigFiles
     from seofr.errors import ConfigError
 
     try:
-        layer = ConfigFiles().find_project_layer(config.rootpath)
+        return ConfigFiles().find_project_layer(config.rootpath)
     except ConfigError as exc:
         raise pytest.UsageError(str(exc)) from None
+
+
+def _configured_paths(config: pytest.Config, layer: Layer | None) -> tuple[list[Path], str]:
+    """The content paths from the ini option, else from ``[tool.seofr]``, and their origin."""
+    lines = [line for line in config.getini("seofr_paths") if line.strip()]
+    if lines:
+        return [config.rootpath / line.strip() for line in lines], "seofr_paths"
     if layer is None or "paths" not in layer.values:
         return [], ""
     value = layer.values["paths"]
@@ -182,12 +191,20 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", _MARKER)
     if not config.getoption("seofr"):
         return
+    from seofr.collect import selection
+    from seofr.errors import ConfigError
+
+    layer = _project_layer(config)
+    try:
+        chosen = selection(layer, {}, config.rootpath)
+    except ConfigError as exc:
+        raise pytest.UsageError(str(exc)) from None
     roots: tuple[Path, ...] = ()
     # Explicit arguments are what to check; only pytest's default (testpaths or
     # the invocation directory) gets the configured content added to it. Under
     # xdist every worker re-parses the same command line, so it decides alike.
     if config.args_source is not pytest.Config.ArgsSource.ARGS:
-        paths, origin = _configured_paths(config)
+        paths, origin = _configured_paths(config, layer)
         for path in paths:
             if not path.exists():
                 raise pytest.UsageError(f"{origin}: {path} does not exist")
@@ -198,7 +215,7 @@ def pytest_configure(config: pytest.Config) -> None:
             # a path already under an argument would otherwise be collected twice
             if not any(path.is_relative_to(arg) for arg in visited):
                 config.args.append(str(path))
-    config.stash[_SETTINGS] = _Settings(roots=roots, given=_given(config))
+    config.stash[_SETTINGS] = _Settings(roots=roots, given=_given(config), selection=chosen)
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
@@ -222,11 +239,28 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> SeofrFile 
     settings = parent.config.stash.get(_SETTINGS, None)
     if settings is None or file_path.suffix.lower() not in _extensions():
         return None
-    if settings.roots:
-        real = file_path.resolve()
-        if not any(real.is_relative_to(root) for root in settings.roots):
-            return None
+    real = file_path.resolve()
+    if settings.roots and not any(real.is_relative_to(root) for root in settings.roots):
+        return None
+    if _left_out(settings, file_path, real):
+        return None
     return SeofrFile.from_parent(parent, path=file_path)
+
+
+def _left_out(settings: _Settings, path: Path, real: Path) -> bool:
+    """Whether ``exclude``/``extend-exclude`` or ``.gitignore`` leave the file out,
+    as they do for ``seofr check`` (docs/cli.md)."""
+    if any(settings.selection.excludes(str(p)) for p in (real, *real.parents)):
+        return True
+    if not settings.selection.respect_gitignore:
+        return False
+    folder = path.parent
+    if folder not in settings.ignored:
+        from seofr.collect import ignored_files
+
+        names = [p.name for p in folder.iterdir() if p.suffix.lower() in _extensions()]
+        settings.ignored[folder] = ignored_files(folder, names)
+    return path.name in settings.ignored[folder]
 
 
 def _display_name(path: Path, rootpath: Path) -> str:

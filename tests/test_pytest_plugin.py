@@ -410,3 +410,26 @@ def test_assert_passes_speaks_the_report_language(tmp_path: Path) -> None:
     report = seofr.analyze(path, select=SELECT, rules=RULES, config=False, lang="en")
     with pytest.raises(AssertionError, match=r"^failing rule: heading-hierarchy\n"):
         assert_passes(report, rules=["heading-hierarchy"])
+
+
+def test_exclude_and_gitignore_leave_files_out_as_for_the_command(
+    pytester: pytest.Pytester,
+) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    table = SEOFR_TABLE.format(paths='paths = ["content"]\nextend-exclude = ["brouillons"]\n')
+    pytester.makepyprojecttoml(table)
+    content = pytester.mkdir("content")
+    (content / "bon.md").write_text(GOOD, encoding="utf-8")
+    for folder in ("brouillons", "sorties"):
+        (content / folder).mkdir()
+        (content / folder / "mauvais.md").write_text(BAD, encoding="utf-8")
+    (pytester.path / ".gitignore").write_text("sorties/\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=pytester.path, check=True)
+    result = pytester.runpytest("--seofr", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
+    respected = pytester.runpytest("--seofr", "-p", "no:cacheprovider", "--collect-only", "-q")
+    assert "sorties" not in respected.stdout.str() and "brouillons" not in respected.stdout.str()
