@@ -20,6 +20,7 @@ from seofr_rules.helpers.typography import (
 
 # A number not inside a word, a code (« width:100% », « x=10cm ») or a range
 # (« 10-20% »), a sign before it allowed (« -20% »).
+_FIGURE = re.compile(r"\d")
 _NUMBER = r"(?<![\w.,:=/–$€£])(?<!\w[-+])(?P<number>\d+(?:,\d+)?)"
 _GLUED = re.compile(rf"{_NUMBER}(?P<unit>{GLUED_UNIT}){UNIT_END}")
 _SPACED = re.compile(rf"{_NUMBER}(?P<space>[ \u2009])(?P<unit>{SPACED_UNIT}){UNIT_END}")
@@ -80,7 +81,7 @@ class NumberUnit(TypographyRule):
         self, element: TextElement, found: Scan, doc: Document, options: NoOptions
     ) -> Iterator[Change]:
         text = element.text
-        if not any(c.isdigit() for c in text):
+        if not _FIGURE.search(text):
             return
         for match in _GLUED.finditer(text):
             if found.free(match.start(), match.end()):

@@ -21,6 +21,7 @@ from seofr_rules.helpers.typography import (
 
 # What may not touch a number on its left: it would be part of a code, a
 # phone number (« +33 »), a range or a reference (« A-12345 », « n°12345 »).
+_FIGURE = re.compile(r"\d")
 _LEFT = r"(?<![\w.,/:#@$€£+\-–−°'’])"
 # A run of figures, not after a decimal comma and not before a decimal point,
 # a time or a code.
@@ -138,7 +139,7 @@ class Thousands(TypographyRule):
         self, element: TextElement, found: Scan, doc: Document, options: ThousandsOptions
     ) -> Iterator[Change]:
         text = element.text
-        if not any(c.isdigit() for c in text):
+        if not _FIGURE.search(text):
             return
         for match in _RUN.finditer(text):
             start, end = match.span()
