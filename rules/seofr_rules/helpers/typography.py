@@ -358,38 +358,6 @@ def excerpt_around(text: str, start: int, end: int) -> str:
     return ("…" if low > 0 else "") + text[low:high].strip() + ("…" if high < len(text) else "")
 
 
-def space_before(text: str, index: int) -> tuple[int, str]:
-    """Where the run of spaces that ends at ``index`` starts, and its characters."""
-    start = index
-    while start > 0 and (text[start - 1] in BREAKABLE or text[start - 1] in NO_BREAK):
-        start -= 1
-    return start, text[start:index]
-
-
-def space_after(text: str, index: int) -> tuple[int, str]:
-    """Where the run of spaces that starts at ``index`` ends, and its characters."""
-    end = index
-    while end < len(text) and (text[end] in BREAKABLE or text[end] in NO_BREAK):
-        end += 1
-    return end, text[index:end]
-
-
-def no_break_fix(text: str, low: int, high: int, space: str) -> tuple[int, int, str] | None:
-    """The replacement that makes ``text[low:high]``, the spaces between a word and a
-    mark, one no-break ``space``; ``None`` when a no-break space is already there.
-
-    An empty range gets the space inserted.
-    """
-    run = text[low:high]
-    if run and all(c in NO_BREAK for c in run) and len(run) == 1:
-        return None
-    if run and any(c in NO_BREAK for c in run):
-        # a no-break space beside breakable ones: keep the no-break one
-        kept = next(c for c in run if c in NO_BREAK)
-        return low, high, kept
-    return low, high, space
-
-
 def guillemet_pairs(text: str) -> list[tuple[int, int]]:
     """(opening, closing) indexes of the « » pairs of ``text``, nested pairs included.
 
@@ -405,11 +373,6 @@ def guillemet_pairs(text: str) -> list[tuple[int, int]]:
         elif char == "»" and opened:
             pairs.append((opened.pop(), index))
     return sorted(pairs)
-
-
-def inside_pairs(pairs: Sequence[tuple[int, int]], index: int) -> bool:
-    """Whether ``index`` falls between the marks of one of ``pairs``."""
-    return any(low < index < high for low, high in pairs)
 
 
 # Units and currency symbols written after a number. Those that may be glued to

@@ -8,17 +8,16 @@ from dataclasses import dataclass
 
 from seofr.plugin import Document, Text, TextElement, option
 from seofr_rules.helpers.typography import (
+    BREAKABLE,
     NARROW_NBSP,
     NBSP,
+    NO_BREAK,
     NOT_FRENCH,
     Change,
     Scan,
     TypographyRule,
     guillemet_pairs,
-    no_break_fix,
     quoting,
-    space_after,
-    space_before,
     space_name,
 )
 
@@ -125,13 +124,13 @@ class NbspPunctuation(TypographyRule):
             after = _AFTER["!" if mark[0] in "!?" else mark[0]]
             if not after.match(text, match.end()):
                 continue
-            low, run = space_before(text, match.start())
+            low, run = _space_before(text, match.start())
             if low == 0 or not _BEFORE.match(text, low - 1):
                 continue
             if not found.free(low, match.end()) or found.after_url(low):
                 continue
             space = NBSP if mark == ":" else narrow
-            fix = no_break_fix(text, low, match.start(), space)
+            fix = _no_break_fix(text, low, match.start(), space)
             if fix is None:
                 continue
             key = "breakable" if run else "missing"
@@ -145,15 +144,15 @@ class NbspPunctuation(TypographyRule):
         for opening, closing in guillemet_pairs(text):
             if not (found.free(opening, opening + 1) and found.free(closing, closing + 1)):
                 continue
-            inner_start, _ = space_after(text, opening + 1)
-            inner_end, _ = space_before(text, closing)
+            inner_start, _ = _space_after(text, opening + 1)
+            inner_end, _ = _space_before(text, closing)
             if inner_end <= inner_start:
                 continue  # « » with nothing inside
             fixes = [
                 fix
                 for fix in (
-                    no_break_fix(text, opening + 1, inner_start, space),
-                    no_break_fix(text, inner_end, closing, space),
+                    _no_break_fix(text, opening + 1, inner_start, space),
+                    _no_break_fix(text, inner_end, closing, space),
                 )
                 if fix is not None
             ]
@@ -165,3 +164,32 @@ class NbspPunctuation(TypographyRule):
                     tuple(fixes),
                     params={"space": space_name(space)},
                 )
+
+
+def _space_before(text: str, index: int) -> tuple[int, str]:
+    """Where the run of spaces that ends at ``index`` starts, and its characters."""
+    start = index
+    while start > 0 and (text[start - 1] in BREAKABLE or text[start - 1] in NO_BREAK):
+        start -= 1
+    return start, text[start:index]
+
+
+def _space_after(text: str, index: int) -> tuple[int, str]:
+    """Where the run of spaces that starts at ``index`` ends, and its characters."""
+    end = index
+    while end < len(text) and (text[end] in BREAKABLE or text[end] in NO_BREAK):
+        end += 1
+    return end, text[index:end]
+
+
+def _no_break_fix(text: str, low: int, high: int, space: str) -> tuple[int, int, str] | None:
+    """The replacement that makes ``text[low:high]``, the spaces between a word and a
+    mark, one no-break ``space``; ``None`` when a no-break space is already there.
+
+    An empty range gets the space inserted.
+    """
+    run = text[low:high]
+    if len(run) == 1 and run in NO_BREAK:
+        return None
+    # a no-break space beside breakable ones: the no-break one stays
+    return low, high, next((c for c in run if c in NO_BREAK), space)

@@ -14,7 +14,6 @@ from seofr_rules.helpers.typography import (
     Scan,
     TypographyRule,
     guillemet_pairs,
-    inside_pairs,
     quoting,
     space_name,
 )
@@ -144,7 +143,7 @@ class Quotes(TypographyRule):
                 continue  # a code quoted whole, « "\n" »: the quotes may be its own
             if found.after_url(closing):
                 yield Change("straight", opening, closing + 1, params={"space": space_name(space)})
-            elif inside_pairs(guillemets, opening):
+            elif any(low < opening < high for low, high in guillemets):
                 fixes = ((opening, opening + 1, "“"), (closing, closing + 1, "”"))
                 yield Change("nested", opening, closing + 1, fixes)
             else:
