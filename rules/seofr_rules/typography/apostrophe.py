@@ -69,16 +69,16 @@ class Apostrophe(TypographyRule):
             fr="{count} {count:apostrophe droite|apostrophes droites}",
             en="{count} straight {count:apostrophe|apostrophes}",
             fix=Text(
-                fr="Remplacez-les par l’apostrophe typographique.",
-                en="Replace them with the typographic apostrophe.",
+                fr="Remplacez-{count:la|les} par l’apostrophe typographique.",
+                en="Replace {count:it|them} with the typographic apostrophe.",
             ),
         ),
         "typographic": quoting(
             fr="{count} {count:apostrophe typographique|apostrophes typographiques}",
             en="{count} typographic {count:apostrophe|apostrophes}",
             fix=Text(
-                fr="Remplacez-les par l’apostrophe droite choisie pour le site.",
-                en="Replace them with the straight apostrophe chosen for the site.",
+                fr="Remplacez-{count:la|les} par l’apostrophe droite choisie pour le site.",
+                en="Replace {count:it|them} with the straight apostrophe chosen for the site.",
             ),
         ),
         "not-french": NOT_FRENCH,
