@@ -28,15 +28,23 @@ from seofr.document import parse_document
 from seofr.document.edits import EditableSource
 from seofr.document.model import Block, Edit
 from seofr.fixer import apply_edits
+from seofr.formatters.text import LABELS, SEVERITY_LABELS
 from seofr.i18n import Text
 from seofr.messages import ENGINE_TEMPLATES, FIX_MESSAGES, INPUT_FAILURES
 from seofr.registry import registry
+from seofr.settings import Settings
 
 TYPOGRAPHY = ["T"]  # the code prefix of every typography rule
 NB, NNB = "\u00a0", "\u202f"
 
 
-def _fix(text: str, rule: str, path: str = "a.md", unsafe: bool = False, **options: Any) -> str:
+def _fix(
+    text: str,
+    rule: str,
+    path: str = "a.md",
+    unsafe: bool = False,
+    options: dict[str, Any] | None = None,
+) -> str:
     rules = {rule: options} if options else None
     return seofr.fix(text, path=path, select=[rule], rules=rules, unsafe=unsafe, config=False).fixed
 
@@ -44,7 +52,9 @@ def _fix(text: str, rule: str, path: str = "a.md", unsafe: bool = False, **optio
 _FORMATS = {"md": "markdown", "html": "html", "txt": "text"}
 
 
-def _findings(text: str, rule: str, path: str = "a.md", **options: Any) -> list[str]:
+def _findings(
+    text: str, rule: str, path: str = "a.md", options: dict[str, Any] | None = None
+) -> list[str]:
     rules = {rule: options} if options else None
     report = seofr.analyze(
         text,
@@ -166,13 +176,17 @@ def test_a_rule_leaves_alone_what_is_not_its_fault(rule: str, text: str) -> None
 
 
 def test_options_choose_the_spaces_and_the_apostrophe() -> None:
-    assert _fix("Venez-vous?", "nbsp-punctuation", narrow=False) == f"Venez-vous{NB}?"
-    assert _fix("Il dit «oui».", "nbsp-punctuation", **{"narrow-guillemets": True}) == (
+    assert _fix("Venez-vous?", "nbsp-punctuation", options={"narrow": False}) == (
+        f"Venez-vous{NB}?"
+    )
+    assert _fix("Il dit «oui».", "nbsp-punctuation", options={"narrow-guillemets": True}) == (
         f"Il dit «{NNB}oui{NNB}»."
     )
-    assert _fix('Il dit "oui".', "quotes", narrow=True) == f"Il dit «{NNB}oui{NNB}»."
-    assert _fix("L’été s’annonce.", "apostrophe", style="straight") == "L'été s'annonce."
-    assert _fix("Une ville de 2500 habitants.", "thousands", **{"min-digits": 4}) == (
+    assert _fix('Il dit "oui".', "quotes", options={"narrow": True}) == (f"Il dit «{NNB}oui{NNB}».")
+    assert _fix("L’été s’annonce.", "apostrophe", options={"style": "straight"}) == (
+        "L'été s'annonce."
+    )
+    assert _fix("Une ville de 2500 habitants.", "thousands", options={"min-digits": 4}) == (
         f"Une ville de 2{NNB}500 habitants."
     )
 
@@ -467,7 +481,8 @@ def test_typography_fixes_settle_stay_in_prose_and_keep_the_structure(
 
 def _french_texts() -> list[tuple[str, Text]]:
     """Every French text seofr shows: rules' summaries, messages, fixes and option docs,
-    the engine's notes and the fix command's messages."""
+    the engine's notes, the fix command's messages, the report's labels, the settings'
+    documentation."""
     texts: list[tuple[str, Text]] = []
     for name, rule in registry().rules.items():
         texts.append((f"{name}.summary", rule.summary))
@@ -483,6 +498,9 @@ def _french_texts() -> list[tuple[str, Text]]:
             texts.append((f"engine.{key}.fix", template.fix))
     texts += [(f"input-failure.{key}", text) for key, text in INPUT_FAILURES.items()]
     texts += [(f"fix.{key}", text) for key, text in FIX_MESSAGES.items()]
+    texts += [(f"label.{key}", text) for key, text in LABELS.items()]
+    texts += [(f"severity.{key}", text) for key, text in SEVERITY_LABELS.items()]
+    texts += [(f"setting.{f.name}", f.metadata["spec"].doc) for f in dataclasses.fields(Settings)]
     return texts
 
 
