@@ -235,6 +235,34 @@ def test_apostrophes_are_one_finding_per_paragraph() -> None:
 
 # -- what no rule touches --------------------------------------------------------------
 
+PAGES = Path(__file__).resolve().parent / "data" / "pages"
+
+
+def _inside_foreign_passages(source: Path) -> list[tuple[str, object]]:
+    """Typography findings, or their edits, inside a passage foreign-fragments reports."""
+    report = seofr.analyze(source, select=["foreign-fragments", *TYPOGRAPHY], config=False)
+    passages = [f.span for f in report.findings if f.rule == "foreign-fragments" and f.span]
+    return [
+        (f.rule, f.params.get("excerpt"))
+        for f in report.findings
+        if f.code.startswith("T") and f.span
+        for point in [f.span.start, *(e.start for e in f.edits)]
+        if any(p.start <= point < p.end for p in passages)
+    ]
+
+
+@pytest.mark.parametrize("page", sorted(PAGES.glob("*.html")), ids=lambda p: p.name)
+def test_no_typography_finding_or_edit_in_a_passage_foreign_fragments_reports(
+    page: Path,
+) -> None:
+    assert _inside_foreign_passages(page) == []
+
+
+def test_no_typography_finding_in_a_foreign_passage_of_the_seeds(seed: Path) -> None:
+    for document in sorted(seed.glob("*.txt")):
+        assert _inside_foreign_passages(document) == [], document.name
+
+
 PROTECTED_MARKDOWN = """\
 ---
 title: "Le marché: 2ème édition..."
