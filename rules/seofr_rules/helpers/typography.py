@@ -19,7 +19,6 @@ A page that is mostly in another language is skipped altogether.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 import threading
 import weakref
@@ -41,6 +40,7 @@ from seofr.plugin import (
     Text,
     TextElement,
 )
+from seofr_rules.helpers.sentences import sentence_bounds
 
 NBSP: Final = "\u00a0"
 NARROW_NBSP: Final = "\u202f"
@@ -102,13 +102,6 @@ _PROTECTED = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-# A sentence ends at . ! ? or …, closing quotes and brackets included, before a space.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"')\]]*\s+")
-# A source line break ends one too after a punctuation mark, or before a capital,
-# a figure or a bullet (scraped text keeps one item a line), not inside a
-# sentence wrapped over lines. The line end is read reversed, from its end.
-_LINE_ENDS_UNIT = re.compile(r"\W*?[:;.!?…]")
-_LINE_STARTS_UNIT = re.compile(r"\W*[A-ZÀ-ÖØ-Þ0-9•]")
 # Fewest letter words for the language guesser to judge a sentence.
 _GUESS_WORDS = 3
 _GUESS_PROBABILITY = 0.9
@@ -221,28 +214,6 @@ def _merged(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
         else:
             merged.append((low, high))
     return tuple(merged)
-
-
-def sentence_bounds(text: str, lines: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``, spaces around left out.
-
-    ``lines`` are the element's source lines, (start, end) in ``text``.
-    """
-    cuts = [(m.start() + len(m.group().rstrip()), m.end()) for m in _SENTENCE_END.finditer(text)]
-    for (previous_start, previous_end), (next_start, _) in itertools.pairwise(lines):
-        tail = text[previous_start:previous_end][::-1]
-        if _LINE_ENDS_UNIT.match(tail) or _LINE_STARTS_UNIT.match(text, next_start):
-            cuts.append((previous_end, next_start))
-    bounds: list[tuple[int, int]] = []
-    start = len(text) - len(text.lstrip())
-    for end, next_start in sorted(cuts):
-        if end > start:
-            bounds.append((start, end))
-        start = max(start, next_start)
-    end = len(text.rstrip())
-    if end > start:
-        bounds.append((start, end))
-    return bounds
 
 
 def _foreign(sentence: str) -> bool | None:

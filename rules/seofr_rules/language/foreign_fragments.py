@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 
 from seofr.french.lang import (
     LanguageGuess,
@@ -29,19 +28,12 @@ from seofr.plugin import (
     option,
 )
 from seofr_rules.helpers.languages import in_language, percent
+from seofr_rules.helpers.sentences import sentence_bounds
 from seofr_rules.helpers.shares import excerpt
 
 # Quoted passages may be in any language: « … », “ … ”, " … ".
 # (bounded: an unclosed « made every later one rescan the rest of the text)
 _QUOTED = re.compile(r"«[^»]{0,2000}»|“[^”]{0,2000}”|\"[^\"]{0,2000}\"")
-# A sentence ends at . ! ? or …, closing quotes and brackets included, before a space.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"')\]]*\s+")
-# A source line break ends one too after : or ;, or before a capital, a digit or a
-# bullet (scraped text keeps one item a line), not inside a sentence wrapped over lines.
-# Read on the line reversed, from its end: a lazy run of non-word characters,
-# then the mark (anchored at the end and scanned forward, it was quadratic).
-_LINE_ENDS_UNIT = re.compile(r"\W*?[:;.!?…]")
-_LINE_STARTS_UNIT = re.compile(r"\W*[A-ZÀ-ÖØ-Þ0-9•]")
 # Below this many words (numbering, names and code left out) a passage is short:
 # langdetect's profiles cannot tell languages apart on a handful of words
 # (« Objets et interfaces » reads as Danish), so a short passage is reported only
@@ -183,7 +175,7 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
     ) -> Iterator[tuple[int, int, LanguageGuess]]:
         """The foreign passages of one block: (start, end) in its text and their guess."""
         text = _QUOTED.sub(lambda m: " " * len(m.group()), element.text)
-        bounds = _sentence_bounds(text, element.lines(source))
+        bounds = sentence_bounds(text, element.lines(source))
         # cheapest test first: most sentences are plainly French
         if all(plainly_french(text[start:end]) for start, end in bounds):
             return
@@ -228,28 +220,6 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
         elif guess.probability < options.min_probability:
             return
         yield run[0].start, run[-1].end, guess
-
-
-def _sentence_bounds(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``, spaces around left out.
-
-    ``lines`` are the element's source lines, (start, end) in ``text``.
-    """
-    cuts = [(m.start() + len(m.group().rstrip()), m.end()) for m in _SENTENCE_END.finditer(text)]
-    for (previous_start, previous_end), (next_start, _) in pairwise(lines):
-        tail = text[previous_start:previous_end][::-1]
-        if _LINE_ENDS_UNIT.match(tail) or _LINE_STARTS_UNIT.match(text, next_start):
-            cuts.append((previous_end, next_start))
-    bounds: list[tuple[int, int]] = []
-    start = len(text) - len(text.lstrip())
-    for end, next_start in sorted(cuts):
-        if end > start:
-            bounds.append((start, end))
-        start = max(start, next_start)
-    end = len(text.rstrip())
-    if end > start:
-        bounds.append((start, end))
-    return bounds
 
 
 def _judge(raw: str, start: int, end: int) -> _Sentence:
