@@ -19,22 +19,34 @@ ARTICLE = ROOT / "examples" / "article.md"
 
 @dataclass(frozen=True)
 class Verdict:
-    """One target of the issue and whether this run met it (reported, never asserted)."""
+    """One target of the issue and whether this run met it (reported, never asserted).
+
+    The limit is a ceiling, or a floor with ``at_least`` (a speed-up, a share
+    of a rate): ``OVER`` then says the value fell short.
+    """
 
     target: str
     value: float
     limit: float
     unit: str = ""
+    at_least: bool = False
 
     @property
     def met(self) -> bool:
         """Whether the measured value is within the limit."""
-        return self.value <= self.limit
+        return self.value >= self.limit if self.at_least else self.value <= self.limit
+
+    @property
+    def bound(self) -> str:
+        """The limit with its sign: ``≤ 1.25`` or ``≥ 1.8``."""
+        return f"{'≥' if self.at_least else '≤'} {self.limit:g}"
 
     def line(self) -> str:
         """``PASS``/``OVER``, the target and the figure, on one line."""
         word = "PASS" if self.met else "OVER"
-        return f"{word}  {self.target}: {self.value:.3g}{self.unit} (target ≤ {self.limit:g}{self.unit})"
+        return (
+            f"{word}  {self.target}: {self.value:.3g}{self.unit} (target {self.bound}{self.unit})"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The verdict for the JSON file."""
@@ -43,6 +55,7 @@ class Verdict:
             "value": self.value,
             "limit": self.limit,
             "unit": self.unit,
+            "at_least": self.at_least,
             "met": self.met,
         }
 

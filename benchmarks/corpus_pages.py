@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.common import ROOT
+from benchmarks.common import ROOT, Outcome
 
 PAGES = ROOT / ".pages"
 MANIFEST = PAGES / "manifest.json"
@@ -154,6 +154,17 @@ def french_pages(package: Package) -> list[str]:
     if not paths:
         raise CorpusError(f"{package.name} ships no French HTML page")
     return paths
+
+
+def missing(benchmark: str) -> Outcome | None:
+    """The skipped outcome of ``benchmark`` when the corpus was not built, said once; else None."""
+    if MANIFEST.is_file():
+        return None
+    print(
+        f"skipped: no {MANIFEST.relative_to(ROOT)}; build the corpus with"
+        " `python -m benchmarks.corpus_pages` (Debian, root or sudo)"
+    )
+    return Outcome(benchmark, {"skipped": "no .pages/manifest.json"})
 
 
 def sample(paths: Sequence[str], count: int) -> list[str]:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from benchmarks.common import ARTICLE, ROOT, Outcome, Verdict, heading, machine, table
-from benchmarks.corpus_pages import MANIFEST, sample
+from benchmarks.corpus_pages import MANIFEST, missing, sample
 
 RESULTS = ROOT / "benchmarks" / "results" / "pages.json"
 QUICK_PAGES = 10
@@ -206,12 +206,9 @@ def _print(groups: dict[str, dict[str, Any]]) -> None:
 def run(quick: bool) -> Outcome:
     """Analyze the real pages, compare with trafilatura, print and return the figures."""
     heading("pages: real French pages (Debian packages) vs trafilatura's main content")
-    if not MANIFEST.is_file():
-        print(
-            f"skipped: no {MANIFEST.relative_to(ROOT)}; build the corpus with"
-            " `python -m benchmarks.corpus_pages` (Debian, root or sudo)"
-        )
-        return Outcome("pages", {"skipped": "no .pages/manifest.json"})
+    skipped = missing("pages")
+    if skipped is not None:
+        return skipped
     try:
         import trafilatura  # noqa: F401
     except ImportError:
