@@ -104,17 +104,44 @@ def span_of(element: Element, start: int, end: int, source_map: SourceMap) -> Sp
     return source_map.span(source_start, max(element.source_offset(end), source_start))
 
 
-# String-store keys and their strings, for one analysis: a lemma's, and the others'
-# (part of speech, morphology, dependency); then, on a long page only, one string
-# for each form of a token or a word. The string store makes a new string at every
-# lookup and a token's text is a new slice, but a page repeats its words: on a
-# 200,000-word page, one string for each saved about 45 MB (25 MB the tags and
-# lemmas, for 4 % more time reading the tokens; 20 MB the forms, 10 % more).
-Names = tuple[dict[int, str], dict[int, str], dict[str, str] | None]
+class _Strings:
+    """One string for each string-store key and each form, kept for one long analysis.
+
+    The string store makes a new string at every lookup, and a token's text is
+    a new slice; a long page repeats its tags, lemmas and words. On a
+    200,000-word page, one string for each saved about 45 MB; on an article
+    the lookups cost more than they save (4 % of reading the tokens), so only
+    a long page keeps them (see :data:`LONG_PAGE_CHARS`).
+    """
+
+    __slots__ = ("forms", "lemmas", "tags")
+
+    def __init__(self) -> None:
+        self.lemmas: dict[int, str] = {}
+        self.tags: dict[int, str] = {}
+        self.forms: dict[str, str] = {}
+
+    def tag(self, strings: Any, key: int) -> str:
+        """The string of ``key``: a part of speech, a morphology, a dependency label."""
+        found = self.tags.get(key)
+        if found is None:
+            found = self.tags[key] = strings[key]
+        return found
+
+    def lemma(self, strings: Any, key: int) -> str:
+        """The lowercase string of ``key``."""
+        found = self.lemmas.get(key)
+        if found is None:
+            found = self.lemmas[key] = strings[key].lower()
+        return found
+
+    def form(self, form: str) -> str:
+        """The string kept for ``form`` (``form`` itself the first time)."""
+        return self.forms.setdefault(form, form)
 
 
 def _doc_tokens(
-    doc: Any, text: str, offset: int, needs: frozenset[Need], names: Names
+    doc: Any, text: str, offset: int, needs: frozenset[Need], kept: _Strings | None = None
 ) -> list[Token]:
     """Every token of a spaCy doc, whitespace included.
 
@@ -123,7 +150,7 @@ def _doc_tokens(
     made relative to the sentence by :func:`_sentence_tokens`. The tokens are
     read from the doc's arrays (see :func:`~seofr.french.pipeline.token_rows`):
     a spaCy token object costs more than the seofr token built from it.
-    ``names`` are the strings of the analysis's docs so far (:data:`Names`).
+    With ``kept``, equal strings are one object (:class:`_Strings`).
     """
     from seofr.french.pipeline import token_rows
 
@@ -136,35 +163,35 @@ def _doc_tokens(
             for start, size in ((offset + row[0], row[1]) for row in token_rows(doc, False))
         ]
     strings = doc.vocab.strings
-    lemmas, tags, forms = names
     tokens = []
     for row in token_rows(doc, parsed):
         start = offset + row[0]
         end = start + row[1]
-        key = row[3]
-        pos = tags.get(key)
-        if pos is None:
-            pos = tags[key] = strings[key]
-        key = row[2]
-        lemma = lemmas.get(key)
-        if lemma is None:
-            lemma = lemmas[key] = strings[key].lower()
-        # morphology is read for verbs and participles only; skip the rest
-        morph = ""
-        if pos in _MORPH_POS:
-            key = row[4]
-            known = tags.get(key)
-            if known is None:
-                known = tags[key] = strings[key]
-            morph = known
-        key = row[5]
-        dep = tags.get(key)
-        if dep is None:
-            dep = tags[key] = strings[key]
-        form = text[start:end]
-        if forms is not None:
-            form = forms.setdefault(form, form)
-        fields = (form, start, end, lemma, pos, morph, dep, row[6] if parsed else -1)
+        if kept is None:
+            pos = strings[row[3]]
+            fields = (
+                text[start:end],
+                start,
+                end,
+                strings[row[2]].lower(),
+                pos,
+                # morphology is read for verbs and participles only; skip the rest
+                strings[row[4]] if pos in _MORPH_POS else "",
+                strings[row[5]],
+                row[6] if parsed else -1,
+            )
+        else:
+            pos = kept.tag(strings, row[3])
+            fields = (
+                kept.form(text[start:end]),
+                start,
+                end,
+                kept.lemma(strings, row[2]),
+                pos,
+                kept.tag(strings, row[4]) if pos in _MORPH_POS else "",
+                kept.tag(strings, row[5]),
+                row[6] if parsed else -1,
+            )
         tokens.append(record_from_fields(Token, fields))
     return tokens
 
@@ -380,7 +407,8 @@ def _sentence_tokens(
     -1 for a head outside the sentence.
     """
     window = tokens[first:last]
-    kept = tuple(t for t in window if not t.text.isspace())
+    # a list comprehension, then a tuple: a generator costs more per token
+    kept = tuple([t for t in window if not t.text.isspace()])
     if not parsed:
         return kept
     position = {
@@ -391,7 +419,7 @@ def _sentence_tokens(
 
 
 # A long page: from this many characters of prose, an analysis keeps one string
-# for each form (see Names) and hands the C heap's free memory back to the
+# for each tag, lemma and form (see _Strings) and hands the C heap's free memory back to the
 # system. spaCy's arrays for a batch are freed once its docs are read, but glibc
 # keeps most of that memory for later (its mmap threshold rises with the sizes
 # freed): after a 200,000-word page the process stayed about 140 MB larger.
@@ -440,8 +468,7 @@ class FrenchAnalysis:
             processed = process([*(e.text for e in self.elements), *extras], needs)
         processed = iter(processed)
         long_page = sum(len(element.text) for element in self.elements) >= LONG_PAGE_CHARS
-        names: Names = ({}, {}, {} if long_page else None)
-        forms = names[2]
+        kept = _Strings() if long_page else None
         sentences: list[Sentence] = []
         by_element: list[tuple[Sentence, ...]] = []
         for index, (element, chunks) in enumerate(
@@ -449,14 +476,11 @@ class FrenchAnalysis:
         ):
             found: list[Sentence] = []
             for offset, doc in chunks:
-                tokens = _doc_tokens(doc, element.text, offset, needs, names)
+                tokens = _doc_tokens(doc, element.text, offset, needs, kept)
                 for start, end, first, last in _sentence_bounds(doc, tokens, element.text, offset):
                     text = element.text[offset + start : offset + end]
-                    found_words = words_of(text)
                     words = tuple(
-                        found_words
-                        if forms is None
-                        else map(forms.setdefault, found_words, found_words)
+                        words_of(text) if kept is None else map(kept.form, words_of(text))
                     )
                     if not words and found:
                         continue
@@ -481,7 +505,7 @@ class FrenchAnalysis:
                 t
                 for offset, doc in chunks
                 for t in _sentence_tokens(
-                    _doc_tokens(doc, text, offset, needs, names), 0, len(doc), parsed
+                    _doc_tokens(doc, text, offset, needs, kept), 0, len(doc), parsed
                 )
             )
             for text, chunks in zip(extras, islice(processed, len(extras)), strict=True)

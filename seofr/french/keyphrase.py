@@ -409,9 +409,12 @@ def units_of_text(text: str, lemmas: Mapping[str, str] | None = None) -> list[Un
 def lemma_map(sentences: Iterable[Sentence]) -> dict[str, str]:
     """Spelled form → spelled lemma, from the tagged prose (the first reading wins)."""
     found: dict[str, str] = {}
+    # a text already read has put its spelled form in: skipped before spelling it again
+    seen: set[str] = set()
     for sentence in sentences:
         for token in sentence.tokens:
-            if token.lemma:
+            if token.lemma and token.text not in seen:
+                seen.add(token.text)
                 found.setdefault(fold_spelling(token.text), fold_spelling(token.lemma))
     return found
 
