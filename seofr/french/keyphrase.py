@@ -561,7 +561,7 @@ _JOINERS = frozenset({"de", "d’"})
 _MAX_CANDIDATE_WORDS = 3
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a long page makes 100,000 of them
 class _Candidate:
     count: int = 0
     proper: bool = False
