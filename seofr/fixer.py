@@ -140,7 +140,9 @@ class Fixer:
     def text(self, source: str, path: str | None = None, encoding: str | None = None) -> FixResult:
         """Fix ``source``, the text of the document at ``path`` (see :func:`fix`)."""
         reading = self.session.reading_settings(path, self.arguments, self.config)
-        text, refused = source, 0
+        # the parser drops a byte-order mark, so offsets count from after it
+        mark = "\ufeff" if source.startswith("\ufeff") else ""
+        text, refused = source.removeprefix(mark), 0
         applied: list[AppliedEdit] = []
         for number in range(1, MAX_PASSES + 1):
             report, doc = self._report(text, path, reading)
@@ -148,7 +150,7 @@ class Fixer:
                 report.findings, EditableSource(doc), unsafe=self.unsafe, encoding=encoding
             )
             if not chosen:
-                return FixResult(source, text, tuple(applied), report, refused)
+                return FixResult(source, mark + text, tuple(applied), report, refused)
             applied += (
                 AppliedEdit(
                     f.rule,
@@ -164,7 +166,7 @@ class Fixer:
             )
             text = apply_edits(text, [edit for _, edit in chosen])
         report, _ = self._report(text, path, reading)
-        return FixResult(source, text, tuple(applied), report, refused)
+        return FixResult(source, mark + text, tuple(applied), report, refused)
 
     def file(self, path: str | os.PathLike[str], *, write: bool = True) -> FileFix:
         """Fix the file at ``path``, rewriting it when ``write`` (see :func:`fix_file`)."""

@@ -157,6 +157,11 @@ def test_a_leftover_line_glued_into_a_paragraph_is_cut_out_of_it() -> None:
     assert fixed == "Le marché ouvre vendredi.\nLes chalets sont prêts.\n"
 
 
+def test_a_byte_order_mark_in_the_text_does_not_shift_the_edits() -> None:
+    fixed = seofr.fix("\ufeffTexte.\n\nPartager\n\nSuite.\n", path="a.md", select=["boilerplate"])
+    assert fixed.fixed == "\ufeffTexte.\n\nSuite.\n"
+
+
 def test_fix_checks_its_keywords() -> None:
     with pytest.raises(TypeError, match="did you mean 'select'"):
         seofr.fix("Texte.", selct=["boilerplate"])
