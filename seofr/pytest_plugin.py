@@ -68,10 +68,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from seofr.collect import Selection
-    from seofr.config import Layer
     from _pytest._code.code import TerminalRepr, TracebackStyle
 
+    from seofr.collect import Selection
+    from seofr.config import Layer
     from seofr.report import Report
     from seofr.session import Session
 
