@@ -18,6 +18,18 @@ CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
 
+def real_pages() -> list[Path]:
+    """The public real-page corpus (``python -m benchmarks.corpus_pages`` fills
+    ``.pages/``); empty when it was not built, so that its tests skip."""
+    import json
+
+    manifest = ROOT / ".pages" / "manifest.json"
+    if not manifest.is_file():
+        return []
+    pages = json.loads(manifest.read_text(encoding="utf-8"))["pages"]
+    return [ROOT / page["path"] for page in pages if (ROOT / page["path"]).is_file()]
+
+
 def corpus_files() -> list[Path]:
     """The fixture documents (the folder's README excluded) and the bundled examples."""
     files = [p for p in sorted(CORPUS.iterdir()) if p.name != "README.md"]

@@ -9,7 +9,6 @@ and skips without them.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,8 @@ import pytest
 
 import seofr
 from seofr.document import parse_document
+
+from .conftest import real_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "data" / "pages"
@@ -182,18 +183,10 @@ def test_english_page_is_not_called_french(session: seofr.Session) -> None:
 # -- the whole corpus, when it has been built ---------------------------------
 
 
-def _corpus_pages() -> list[Path]:
-    manifest = CORPUS / "manifest.json"
-    if not manifest.is_file():
-        return []
-    pages = json.loads(manifest.read_text(encoding="utf-8"))["pages"]
-    return [ROOT / page["path"] for page in pages if (ROOT / page["path"]).is_file()]
-
-
-@pytest.mark.skipif(not _corpus_pages(), reason="no .pages/: run python -m benchmarks.corpus_pages")
+@pytest.mark.skipif(not real_pages(), reason="no .pages/: run python -m benchmarks.corpus_pages")
 def test_every_corpus_page_analyzes(session: seofr.Session) -> None:
     failures = []
-    for path in _corpus_pages():
+    for path in real_pages():
         try:
             report = session.analyze(path, config=False)
         except seofr.SeofrError as error:

@@ -30,8 +30,7 @@ from seofr.document import parse_document
 from seofr.french import fastload
 from seofr.french.pipeline import MODEL, load_pipeline
 
-from .conftest import corpus_files
-from .test_real_pages import _corpus_pages
+from .conftest import corpus_files, real_pages
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -159,11 +158,11 @@ def test_adversarial_texts_tokenize_tag_and_lemmatize_alike(
     assert _compare(fast, stock, ADVERSARIAL) > 300
 
 
-@pytest.mark.skipif(not _corpus_pages(), reason="no .pages/: run python -m benchmarks.corpus_pages")
+@pytest.mark.skipif(not real_pages(), reason="no .pages/: run python -m benchmarks.corpus_pages")
 def test_every_real_page_tokenizes_tags_and_lemmatizes_alike(
     fast: Language, stock: Language
 ) -> None:
-    assert _compare(fast, stock, list(_body_texts(_corpus_pages()))) > 100_000
+    assert _compare(fast, stock, list(_body_texts(real_pages()))) > 100_000
 
 
 _TAILS = ("-x", "-inflammatoire", "-Âge", "-l'eau", "-de-l’air", "-sur-Mer", "'ouvert", "-")
