@@ -11,7 +11,13 @@ with a garbage collection before each:
 - bare, one doc per block: ``nlp.pipe`` over the recorded texts, with only the
   components seofr ran (``components_for(needs)``, as in ``warm``);
 - bare, joined: the same texts joined by blank lines into texts of about
-  ``JOINED_CHARS`` characters, the pipeline's best case (issue 14).
+  ``JOINED_CHARS`` characters, which issue 14 takes for the pipeline's best case.
+
+The corpus target compares seofr's words per second with the faster of the two
+bare runs: on the Intel machine of docs/performance.md one doc per block is
+the faster. Joined texts save a little user time but make larger arrays, fresh
+memory the kernel maps page by page (KiCad's pcbnew page: 1.08 s of user time
+against 1.18 s, but 0.49 s of system time against 0.04 s).
 
 A page's ratio is the median of its per-round ratios seofr / bare per block:
 both ran back to back, under the same load. The corpus's words per second
@@ -39,7 +45,7 @@ from benchmarks.common import ARTICLE, ROOT, Outcome, Verdict, heading, table, t
 from benchmarks.corpus_pages import MANIFEST, missing, sample
 
 PAGE_RATIO = 1.35
-JOINED_SHARE = 0.75
+BEST_SHARE = 0.75
 JOBS_SPEEDUP = 1.8
 JOINED_CHARS = 10_000
 # a page this long is timed once: its time dwarfs the noise, and the corpus's
@@ -225,11 +231,20 @@ def run(quick: bool) -> Outcome:
         "p90": _quantile(ratios, 0.9),
         "max": max(ratios),
     }
+    # the issue takes joined texts for the pipeline's best case; on this machine one
+    # doc per block may be faster (smaller arrays): the faster of the two is the best
+    best = max(rates["bare, one doc per block"], rates["bare, joined"])
     print(
         table(
-            ["pipeline", "seconds", "words per second", "of bare joined"],
+            ["pipeline", "seconds", "words per second", "of bare joined", "of bare best"],
             [
-                [name, f"{words / rate:.1f}", f"{rate:,.0f}", f"{rate / rates['bare, joined']:.2f}"]
+                [
+                    name,
+                    f"{words / rate:.1f}",
+                    f"{rate:,.0f}",
+                    f"{rate / rates['bare, joined']:.2f}",
+                    f"{rate / best:.2f}",
+                ]
                 for name, rate in rates.items()
             ],
         )
@@ -264,10 +279,14 @@ def run(quick: bool) -> Outcome:
         f"seofr check over the {len(paths)} pages, fresh process, --no-cache:"
         f" -j 1 {one:.1f} s, -j 2 {two:.1f} s, speed-up {one / two:.2f}"
     )
-    share = rates["seofr"] / rates["bare, joined"]
     verdicts = [
         Verdict("every page: seofr / bare per block (max)", spread["max"], PAGE_RATIO),
-        Verdict("corpus words/s: seofr / bare joined", share, JOINED_SHARE, at_least=True),
+        Verdict(
+            "corpus words/s: seofr / bare best case",
+            rates["seofr"] / best,
+            BEST_SHARE,
+            at_least=True,
+        ),
         Verdict("seofr check -j 2 speed-up over -j 1", one / two, JOBS_SPEEDUP, at_least=True),
     ]
     for verdict in verdicts:
