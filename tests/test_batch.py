@@ -138,3 +138,18 @@ def test_a_forked_child_gets_fresh_locks() -> None:
         for module in modules:
             module._lock.release()
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_worker_chunks_start_with_the_largest_documents_and_stay_small() -> None:
+    from seofr.batch import _balanced_chunks
+    from seofr.session import Item
+
+    sizes = [100, 70_000, 3_000, 40_000, 30_000, 500, 20, 9_000, 10, 65_000]
+    items = [(i, Item(f"d{i}", None, b"x" * n)) for i, n in enumerate(sizes)]
+    chunks = [[i for i, _ in chunk] for chunk in _balanced_chunks(items, 3, 64 * 1024)]
+    assert sorted(i for chunk in chunks for i in chunk) == list(range(len(sizes)))
+    assert chunks[0] == [1] and chunks[1] == [9]  # each larger than the limit alone
+    assert chunks[2] == [3]  # 40,000 + 30,000 bytes would pass 64 KiB
+    for chunk in chunks:
+        held = sum(sizes[i] for i in chunk)
+        assert len(chunk) <= 3 and (held <= 64 * 1024 or len(chunk) == 1)
