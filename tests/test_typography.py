@@ -566,3 +566,19 @@ def test_the_message_check_finds_a_fault() -> None:
     wrong = Text(fr="Il manque 12000 mots : ajoutez-en !", en="12,000 words are missing!")
     found = {rule for rule, _ in _typography_findings(_rendered(wrong))}
     assert found == {"nbsp-punctuation", "thousands"}
+
+
+_PROTECTED_PIECES = [
+    *"aZé9_ \u00a0\n:/.-(\"'@<>={}[]$#*|~^`\\»«",
+    *("mailto", "http", "www", "tel", "data", "javascript", "://", "--", "aB", "10:30"),
+]
+
+
+@pytest.mark.property
+@given(st.lists(st.sampled_from(_PROTECTED_PIECES), max_size=12).map("".join))
+def test_the_quick_search_finds_every_text_the_protected_ranges_search_does(text: str) -> None:
+    # the scan skips the full search where the quick one finds nothing
+    from seofr_rules.helpers import typography
+
+    if typography._PROTECTED.search(text):
+        assert typography._MAYBE_PROTECTED.search(text)

@@ -12,9 +12,11 @@ from seofr_rules.helpers.typography import NOT_FRENCH, Change, Scan, TypographyR
 
 # An apostrophe between two letters: l'homme, aujourd'hui, qu'il. One at the
 # edge of a word is a quotation mark (« 'mot' ») or an English genitive.
+# The apostrophe comes first in the pattern: the search then stops only at
+# apostrophes instead of testing the letter before every character.
 _BETWEEN_LETTERS = {
-    "'": re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])"),
-    "’": re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])"),
+    "'": re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])"),
+    "’": re.compile(r"’(?<=[^\W\d_]’)(?=[^\W\d_])"),
 }
 
 

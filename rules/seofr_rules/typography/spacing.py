@@ -11,13 +11,19 @@ from seofr_rules.helpers.typography import NOT_FRENCH, Change, Scan, TypographyR
 
 # A space before a comma or a period that ends a word (not « .NET », « ,5 »,
 # the first point of « ... », nor a mark quoted on its own: « Utilisez « , » »).
+# The patterns start with the space and look behind it: the search then stops
+# only at spaces instead of testing a lookbehind at every character.
 _BEFORE_POINT = re.compile(
-    r"(?<=[^\s\u00a0\u202f«“(\[\"'])[ \u00a0\u202f](?=[,.](?:[\s\u00a0\u202f»”\"')\]]|$))"
+    r"[ \u00a0\u202f](?<=[^\s\u00a0\u202f«“(\[\"'][ \u00a0\u202f])"
+    r"(?=[,.](?:[\s\u00a0\u202f»”\"')\]]|$))"
 )
 # A space just inside a bracket, before or after a word.
-_INSIDE_BRACKETS = re.compile(r"(?<=[(\[])[ \u00a0\u202f](?=\w)|(?<=\w)[ \u00a0\u202f](?=[)\]])")
+_INSIDE_BRACKETS = re.compile(
+    r"[ \u00a0\u202f](?:(?<=[(\[][ \u00a0\u202f])(?=\w)|(?<=\w[ \u00a0\u202f])(?=[)\]]))"
+)
 # A breakable space beside a no-break one: two spaces a reader sees.
 _BESIDE_NO_BREAK = re.compile(r" (?=[\u00a0\u202f])|(?<=[\u00a0\u202f]) ")
+_SPACE = re.compile(" ")
 
 
 class Spacing(TypographyRule):
@@ -92,10 +98,11 @@ class Spacing(TypographyRule):
             at = match.start()
             if found.free(at - 1, at + 2) and _contiguous(element, at - 1, at + 2):
                 yield Change("inside-brackets", at - 1, at + 2, ((at, at + 1, ""),))
-        for match in _BESIDE_NO_BREAK.finditer(text):
-            at = match.start()
-            if found.free(at, at + 1):
-                yield Change("double-space", at, at + 1, ((at, at + 1, ""),))
+        if "\u00a0" in text or "\u202f" in text:
+            for match in _BESIDE_NO_BREAK.finditer(text):
+                at = match.start()
+                if found.free(at, at + 1):
+                    yield Change("double-space", at, at + 1, ((at, at + 1, ""),))
         if doc.format is not Format.HTML:
             yield from _double_spaces(element, found, doc.source)
 
@@ -109,9 +116,19 @@ def _contiguous(element: TextElement, start: int, end: int) -> bool:
 
 def _double_spaces(element: TextElement, found: Scan, source: str) -> Iterator[Change]:
     """Runs of spaces that the text shows as one: the copied space goes, one stays."""
+    pieces = element.pieces
+    # every offset the text maps to lies within its pieces' sources: without
+    # two spaces there (most elements), no character need be mapped
+    if not pieces:
+        return
+    low = min(piece.source_start for piece in pieces)
+    high = max(piece.source_start + piece.source_length for piece in pieces)
+    if source.find("  ", low, high) < 0:
+        return
     text = element.text
-    for at, char in enumerate(text):
-        if char != " " or not 0 < at < len(text) - 1 or not found.free(at, at + 1):
+    for match in _SPACE.finditer(text, 1, len(text) - 1):
+        at = match.start()
+        if not found.free(at, at + 1):
             continue
         low, high = element.source_offset(at), element.source_offset(at + 1)
         if high - low > 1 and source[low:high] == " " * (high - low):
