@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 import seofr
 from seofr.cli import main
 from seofr.document import parse_document
+from seofr.document.content import _chrome_matches, chrome_selector
 from seofr.document.html import parse_html
 
 ARTICLE = (
@@ -189,3 +191,22 @@ def test_a_fragment_in_markdown_keeps_its_lists_of_links() -> None:
         "page.md",
     )
     assert [e.text for e in doc.blocks] == ["Le guide", "La FAQ"]
+
+
+@pytest.mark.parametrize("parser", ["html.parser", "lxml", "xml"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        # soupsieve matches classes and ids by case, tag and attribute names not
+        "<div CLASS='TOC'>x</div><div class='toc'>y</div><P id='TITLE'>t</P><p id='title'>u</p>"
+        "<span HIDDEN>h</span><div id=header><div class='details x'>d</div></div>",
+        # select() leaves out what a <template> holds
+        "<template><div class='toc'>x</div></template><div class='pagination'>p</div>",
+        "<svg><g class='toc' hidden='1'/></svg><td class=icon><div class=title>Note</div></td>",
+    ],
+)
+def test_the_chrome_prefilter_keeps_every_match(page: str, parser: str) -> None:
+    soup = BeautifulSoup(f"<root>{page}</root>" if parser == "xml" else page, parser)
+    expected = {id(tag) for tag in soup.select(chrome_selector())}
+    assert expected
+    assert {id(tag) for tag in _chrome_matches(soup, soup.find_all(True))} == expected

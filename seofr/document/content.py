@@ -26,12 +26,14 @@ from the whole page, and so does its first ``<h1>`` when the region has none.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+import soupsieve
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
@@ -87,12 +89,125 @@ def walk(soup: BeautifulSoup) -> Iterator[tuple[PageElement, bool]]:
 
 
 @cache
-def chrome_selector() -> str:
-    """Every generator's chrome as one selector list (``data/chrome.toml``)."""
+def _chrome_selectors() -> tuple[str, ...]:
     data = tomllib.loads(
         (files("seofr.document") / "data" / "chrome.toml").read_text(encoding="utf-8")
     )
-    return ", ".join(selector for table in data.values() for selector in table["selectors"])
+    return tuple(selector for table in data.values() for selector in table["selectors"])
+
+
+@cache
+def chrome_selector() -> str:
+    """Every generator's chrome as one selector list (``data/chrome.toml``)."""
+    return ", ".join(_chrome_selectors())
+
+
+# Only selectors made of tag names, classes, ids, bare attribute names and
+# combinators are understood by the prefilter; any other syntax (a pseudo-class,
+# an attribute value, an escape, a namespace) could hide a comma or a combinator
+# from this grammar, so such a selector makes every tag a candidate.
+_IDENT = r"-?[A-Za-z_][\w-]*"
+_COMPOUND = rf"(?:{_IDENT}|\*)?(?:[.#]{_IDENT}|\[\s*{_IDENT}\s*\])*"
+_SIMPLE_SELECTOR = re.compile(rf"\s*{_COMPOUND}(?:(?:\s*[>+~]\s*|\s+){_COMPOUND})*\s*")
+_LAST_COMPOUND = re.compile(rf"({_COMPOUND})\s*$")
+_PART = re.compile(rf"([.#]?)({_IDENT})|\[\s*({_IDENT})\s*\]")
+# soupsieve's own class separators (``RE_NOT_WS``), not ``str.split``'s wider set
+_CLASS_TOKEN = re.compile(r"[^ \t\r\n\f]+")
+
+
+@dataclass(frozen=True)
+class _Prefilter:
+    """What a tag must carry for some chrome selector to match it.
+
+    Every selector's last compound must hold on the tag itself, so one name it
+    requires (an id, else a class, an attribute or the tag name) is a necessary
+    condition. Names are compared lowercased: soupsieve matches classes and ids
+    exactly and tag and attribute names case-insensitively in HTML, so folding
+    both sides can only let more tags through, never fewer.
+    """
+
+    classes: frozenset[str]
+    ids: frozenset[str]
+    attributes: frozenset[str]
+    names: frozenset[str]
+    # a selector outside the grammar above: every tag must be matched for real
+    everything: bool
+
+    def admits(self, tag: Tag) -> bool:
+        if self.everything or (self.names and tag.name.lower() in self.names):
+            return True
+        for name, value in tag.attrs.items():
+            key = name.lower()
+            if key in self.attributes:
+                return True
+            if key == "class" and self.classes and self._has_class(value):
+                return True
+            if (
+                key == "id"
+                and self.ids
+                and (not isinstance(value, str) or value.lower() in self.ids)
+            ):
+                return True
+        return False
+
+    def _has_class(self, value: object) -> bool:
+        tokens = _CLASS_TOKEN.findall(value) if isinstance(value, str) else value
+        # a value of a shape soupsieve may read otherwise is left to it
+        if not isinstance(tokens, list):
+            return True
+        return any(not isinstance(token, str) or token.lower() in self.classes for token in tokens)
+
+
+@cache
+def _chrome_prefilter() -> _Prefilter:
+    classes: set[str] = set()
+    ids: set[str] = set()
+    attributes: set[str] = set()
+    names: set[str] = set()
+    everything = False
+    for selector in _chrome_selectors():
+        last = _LAST_COMPOUND.search(selector) if _SIMPLE_SELECTOR.fullmatch(selector) else None
+        parts = _PART.findall(last.group(1)) if last is not None else []
+        wanted = {kind: name.lower() for kind, name, _ in parts if kind}
+        name = next((name.lower() for kind, name, _ in parts if not kind and name), None)
+        attribute = next((attr.lower() for _, _, attr in parts if attr), None)
+        if "#" in wanted:
+            ids.add(wanted["#"])
+        elif "." in wanted:
+            classes.add(wanted["."])
+        elif attribute is not None:
+            attributes.add(attribute)
+        elif name is not None:
+            names.add(name)
+        else:
+            everything = True
+    return _Prefilter(
+        frozenset(classes), frozenset(ids), frozenset(attributes), frozenset(names), everything
+    )
+
+
+@cache
+def _chrome_sieve() -> soupsieve.SoupSieve:
+    return soupsieve.compile(chrome_selector())
+
+
+def _is_template_content(tag: Tag) -> bool:
+    return any(parent.name.lower() == "template" for parent in tag.parents)
+
+
+def _chrome_matches(soup: BeautifulSoup, tags: list[Tag]) -> list[Tag]:
+    """What ``soup.select(chrome_selector())`` returns, matching only the
+    tags the prefilter admits (matching every selector against every tag was
+    most of the time spent reading a page)."""
+    sieve = _chrome_sieve()
+    prefilter = _chrome_prefilter()
+    # filter() matches a list of tags with one matcher scoped on their document,
+    # as select() does; only select() skips the contents of <template>
+    # elements, so the rare page with a match inside one takes select() itself.
+    found = sieve.filter([tag for tag in tags if prefilter.admits(tag)])
+    if any(_is_template_content(tag) for tag in found):
+        return sieve.select(soup)
+    return found
 
 
 def _role(tag: Tag) -> str:
@@ -192,12 +307,9 @@ def layout(soup: BeautifulSoup, selector: str | None = None, page: bool = True) 
     HTML in Markdown): its chrome is dropped but its region is the whole
     fragment and link density does not apply.
     """
-    chrome = {
-        id(tag)
-        for tag in soup.find_all(True)
-        if tag.name in NEVER_CONTENT or _role(tag) in CHROME_ROLES
-    }
-    chrome.update(id(tag) for tag in soup.select(chrome_selector()))
+    tags = soup.find_all(True)
+    chrome = {id(tag) for tag in tags if tag.name in NEVER_CONTENT or _role(tag) in CHROME_ROLES}
+    chrome.update(id(tag) for tag in _chrome_matches(soup, tags))
     if not page:
         return Layout(chrome, [], None)
     missed = False
