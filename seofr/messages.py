@@ -7,6 +7,7 @@ crashed (key ``__crash__``) and for a finding whose template and values disagree
 
 from __future__ import annotations
 
+from seofr.document.model import TitleOrigin
 from seofr.i18n import Template, Text
 from seofr.verdicts import Severity
 
@@ -216,3 +217,11 @@ ENGINE_TEMPLATES: dict[str, Template] = {
     "__input__": INPUT_SUMMARY,
 }
 """Every template the engine itself may use, by key."""
+
+TITLE_ORIGINS: dict[str, Text] = {
+    TitleOrigin.HTML_TITLE: Text(fr="balise <title>", en="<title> tag"),
+    TitleOrigin.FRONT_MATTER: Text(fr="en-tête du fichier", en="front matter"),
+    TitleOrigin.FIRST_H1: Text(fr="premier H1", en="first H1"),
+    TitleOrigin.FIRST_LINE: Text(fr="première ligne", en="first line"),
+}
+"""Where a document's title was found, as messages and reports name it."""

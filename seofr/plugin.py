@@ -27,6 +27,7 @@ from seofr.document.model import (
 )
 from seofr.french.needs import Need
 from seofr.i18n import Lang, Param, Template, Text, format_number
+from seofr.messages import TITLE_ORIGINS
 from seofr.rule import (
     Emitted,
     NoOptions,
@@ -40,6 +41,7 @@ from seofr.verdicts import Level, Severity, Status
 
 __all__ = [
     "LEFTOVER_KINDS",
+    "TITLE_ORIGINS",
     "Block",
     "BlockKind",
     "Context",

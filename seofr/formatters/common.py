@@ -59,14 +59,6 @@ UNREADABLE = Text(fr="illisible", en="unreadable")
 # From the least to the most serious: what --min-severity compares.
 SEVERITY_ORDER = (Severity.INFO, Severity.WARNING, Severity.ERROR)
 
-TITLE_ORIGINS = {
-    "html-title": Text(fr="balise <title>", en="<title> tag"),
-    "front-matter": Text(fr="en-tête du fichier", en="front matter"),
-    "first-h1": Text(fr="premier H1", en="first H1"),
-    "first-line": Text(fr="première ligne", en="first line"),
-}
-"""Where the report's title was found, by :class:`~seofr.document.model.TitleOrigin`."""
-
 
 def relative_path(path: str | None) -> str:
     """``path`` relative to the current directory, with ``/`` separators.

@@ -5,7 +5,6 @@ from __future__ import annotations
 from seofr.formatters.common import (
     RUN_SUMMARY,
     TABLE_HEADINGS,
-    TITLE_ORIGINS,
     VERDICTS,
     Batch,
     Row,
@@ -14,6 +13,7 @@ from seofr.formatters.common import (
     summary_rows,
 )
 from seofr.i18n import Lang, Text, format_number
+from seofr.messages import TITLE_ORIGINS
 from seofr.report import Report, ShownFinding
 from seofr.verdicts import Severity, Status
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from seofr.plugin import (
+    TITLE_ORIGINS,
     Context,
     Document,
     Emitted,
@@ -13,7 +14,6 @@ from seofr.plugin import (
     Rule,
     Template,
     Text,
-    TitleOrigin,
     option,
 )
 from seofr_rules.helpers.serp import text_width, truncate
@@ -131,7 +131,7 @@ class TitleLength(Rule[TitleLengthOptions]):
         if suffix and not text.endswith(suffix):
             # the site's template adds it: the search result shows both
             text += options.title_suffix if options.title_suffix[:1].isspace() else f" {suffix}"
-        origin: Param = ORIGINS[doc.title_origin] if doc.title_origin else "?"
+        origin: Param = TITLE_ORIGINS[doc.title_origin] if doc.title_origin else "?"
         chars = len(text)
         width = text_width(text, options.font_px)
         span = doc.title.span
@@ -158,11 +158,3 @@ class TitleLength(Rule[TitleLengthOptions]):
                 title_origin=origin,
                 **limits,
             )
-
-
-ORIGINS = {
-    TitleOrigin.HTML_TITLE: Text(fr="balise <title>", en="<title> tag"),
-    TitleOrigin.FRONT_MATTER: Text(fr="titre de l’en-tête du fichier", en="front-matter title"),
-    TitleOrigin.FIRST_H1: Text(fr="premier H1", en="first H1"),
-    TitleOrigin.FIRST_LINE: Text(fr="première ligne", en="first line"),
-}
