@@ -386,3 +386,25 @@ def test_fixing_is_idempotent_and_keeps_the_structure(case: tuple[str, str]) -> 
         assert all(current[a.start : a.end] == a.before for a in edits)
         current = apply_edits(current, [Edit(a.start, a.end, a.after, a.safe) for a in edits])
     assert current == once.fixed
+
+
+def test_a_table_cell_is_never_removed_and_a_label_in_it_is_data() -> None:
+    row = (
+        "<html lang=fr><body><main><p>Les raccourcis du menu Fichier.</p><table>\n<tr>\n"
+        "<td><p>Imprimer…</p></td>\n<td><p>Ctrl+P</p></td>\n<td><p>Print</p></td>\n"
+        "</tr>\n</table></main></body></html>\n"
+    )
+    doc = parse_document(row, "a.html")
+    cell = row.index("<td><p>Print")
+    assert EditableSource(doc).whole_lines(cell, cell + 20) is None
+    assert not seofr.analyze(row, input_format="html", select=["boilerplate"]).findings
+
+
+def test_a_removal_never_leaves_half_an_element() -> None:
+    text = "<html lang=fr><body><main><div class=note>\n<p>Partager</p>\n</div>\n<div>\n<p>Partager</p></div>\n<p>Suite du texte.</p></main></body></html>\n"
+    doc = parse_document(text, "a.html")
+    editable = EditableSource(doc)
+    first = text.index("<p>Partager")
+    assert editable.whole_lines(first, first + 10) == (first, first + len("<p>Partager</p>\n"))
+    second = text.index("<div>\n<p>Partager") + len("<div>\n")
+    assert editable.whole_lines(second, second + 10) is None  # its line closes an outer div

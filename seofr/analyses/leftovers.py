@@ -17,7 +17,7 @@ from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
-from seofr.document.model import TextElement
+from seofr.document.model import Block, BlockKind, TextElement
 from seofr.french.normalize import folded_words
 from seofr.french.words import count_words
 from seofr.i18n import Text
@@ -99,8 +99,13 @@ def folded_line(line: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def line_kinds(line: str) -> tuple[str, ...]:
-    """The kinds of leftover a line of text is (empty for an ordinary line)."""
+def line_kinds(line: str, labels: bool = True) -> tuple[str, ...]:
+    """The kinds of leftover a line of text is (empty for an ordinary line).
+
+    Without ``labels``, a line is never a leftover for being a short widget label
+    alone (« Print », « Partager »): in a table cell such a word is data (the
+    menu entries of a shortcut table), only a phrase found in it counts.
+    """
     words = folded_line(line)
     if not words:
         return ()
@@ -110,7 +115,7 @@ def line_kinds(line: str) -> tuple[str, ...]:
     if words not in index.any_line and index.any_phrase.search(padded) is None:
         return ()
     # a widget's label is words and separators; « (PRINT,…) » in a code table is not one
-    label = _LABEL.fullmatch(line.strip()) is not None
+    label = labels and _LABEL.fullmatch(line.strip()) is not None
     return tuple(
         kind
         for kind, found in index.kinds.items()
@@ -148,6 +153,10 @@ class Line(NamedTuple):
     kinds: tuple[str, ...]
 
 
+def _labels(element: TextElement) -> bool:
+    return not (isinstance(element, Block) and element.kind is BlockKind.TABLE_CELL)
+
+
 class Leftovers:
     """The lines of the prose, classified once for every rule of one document."""
 
@@ -160,7 +169,9 @@ class Leftovers:
         """For each element of the prose, in order, its lines with their kinds."""
         return tuple(
             tuple(
-                Line(start, end, text := element.text[start:end], line_kinds(text))
+                Line(
+                    start, end, text := element.text[start:end], line_kinds(text, _labels(element))
+                )
                 for start, end in element.lines(self._source)
             )
             for element in self._prose

@@ -18,13 +18,48 @@ import bisect
 import re
 from functools import cached_property
 
-from seofr.document.model import BlockKind, Document, Edit, Heading, TextElement
+from seofr.document.model import Block, BlockKind, Document, Edit, Heading, TextElement
 
 __all__ = ["EditableSource"]
 
 # What may stand on a removed line besides its text: tags (not comments, which
 # carry directives), Markdown's block and inline markers, a link's target
 _MARKUP_ONLY = re.compile(r"(?:\s|<(?!!--)[^<>]*>|[#>*+\-=_`|\[\]()!.:\d])*")
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>")
+# Elements without an end tag: they open nothing a removal could leave open.
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def _balanced(markup: str) -> bool:
+    """Whether every element ``markup`` opens is closed in it, and it closes none it
+    did not open."""
+    open_tags: list[str] = []
+    for closing, written, self_closing in _TAG.findall(markup):
+        name = written.lower()
+        if self_closing or name in _VOID:
+            continue
+        if not closing:
+            open_tags.append(name)
+        elif not open_tags or open_tags.pop() != name:
+            return False
+    return not open_tags
 
 
 class EditableSource:
@@ -116,16 +151,23 @@ class EditableSource:
     def whole_lines(self, start: int, end: int) -> tuple[int, int] | None:
         """The whole source lines around ``[start, end)``, if they may be removed.
 
-        They may when they hold at least one heading or block, every heading and
-        block they touch lies wholly inside them, and whatever else they hold is
-        markup. The range returned ends after the last line's line break.
+        They may when they hold at least one heading or block, none of them a
+        table cell (removing one shifts the columns after it), every heading and
+        block they touch lies wholly inside them, whatever else they hold is
+        markup, and every tag they open they also close (a removal never leaves
+        half an element). The range returned ends after the last line's line break.
         """
         source = self.doc.source
         first = source.rfind("\n", 0, start) + 1
         newline = source.find("\n", max(end - 1, start))
         last = len(source) if newline < 0 else newline + 1
         inside = self._elements_between(first, last)
-        if not inside or any(e.span.start < first or e.span.end > last for e in inside):
+        if not inside or any(
+            e.span.start < first
+            or e.span.end > last
+            or (isinstance(e, Block) and e.kind is BlockKind.TABLE_CELL)
+            for e in inside
+        ):
             return None
         covered = [(e.span.start, e.span.end) for e in inside]
         spans = self._link_spans
@@ -140,6 +182,8 @@ class EditableSource:
             position = max(position, high)
         rest.append(source[position:last])
         if not all(_MARKUP_ONLY.fullmatch(part) for part in rest):
+            return None
+        if not _balanced("".join(rest)):
             return None
         return first, last
 
