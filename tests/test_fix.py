@@ -17,7 +17,7 @@ from seofr.document import parse_document
 from seofr.document.edits import EditableSource
 from seofr.document.model import Edit
 from seofr.errors import InputError
-from seofr.fixer import apply_edits, choose_edits, replace_file
+from seofr.fixer import choose_edits, replace_file
 from seofr.report import Finding
 from seofr.verdicts import Severity
 
@@ -266,126 +266,6 @@ def test_sarif_carries_edits_as_fixes(tmp_path: Path) -> None:
     assert ARTICLE[start : start + length] == "Partager\n\n"
     assert fixes[0]["properties"] == {"safe": True}
     assert os.fspath(path).endswith(fixes[0]["artifactChanges"][0]["artifactLocation"]["uri"][-4:])
-
-
-# -- properties on generated documents --------------------------------------------------
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-_WORDS = st.sampled_from(
-    [
-        "le",
-        "la",
-        "marché",
-        "Noël",
-        "ouvre",
-        "vendredi",
-        "place",
-        "chalets",
-        "artisans",
-        "ville",
-        "visiteurs",
-        "jouets",
-        "bois",
-        '"cadeaux"',
-        "2ème",
-        "10000",
-        "15%",
-        "etc...",
-        "...",
-        "l'hiver",
-        "10:30",
-        "aujourd'hui",
-    ]
-)
-_SENTENCE = st.lists(_WORDS, min_size=3, max_size=12).map(
-    lambda words: " ".join(words).capitalize() + st_punctuation(words)
-)
-
-
-def st_punctuation(words: list[str]) -> str:
-    return "?" if len(words) % 3 == 0 else " !" if len(words) % 5 == 0 else "."
-
-
-_LEFTOVER = st.sampled_from(["Partager", "Pin Share", "Soyez le premier à commenter"])
-
-
-@st.composite
-def _markdown(draw: st.DrawFn) -> str:
-    parts = ['---\ntitle: "Le marché"\nkeyword: marché\n---\n', "# Le marché de Noël\n"]
-    for _ in range(draw(st.integers(1, 6))):
-        kind = draw(st.sampled_from(["para", "leftover", "code", "link", "list", "h2"]))
-        sentence = draw(_SENTENCE)
-        if kind == "leftover":
-            parts.append(draw(_LEFTOVER) + "\n")
-        elif kind == "code":
-            parts.append(f"Tapez `{sentence}` puis validez.\n\n```\n{sentence}\n```\n")
-        elif kind == "link":
-            parts.append(f'{sentence} [le "site"](https://exemple.fr/a...b?x=1) ici.\n')
-        elif kind == "list":
-            parts.append(f"- {sentence}\n- {draw(_SENTENCE)}\n")
-        elif kind == "h2":
-            parts.append(f"## {sentence}\n")
-        else:
-            parts.append(sentence + "\n")
-    return "\n".join(parts)
-
-
-@st.composite
-def _html(draw: st.DrawFn) -> str:
-    body = ["<h1>Le marché de Noël</h1>"]
-    for _ in range(draw(st.integers(1, 6))):
-        kind = draw(st.sampled_from(["para", "leftover", "code", "link"]))
-        sentence = draw(_SENTENCE).replace("&", "&amp;").replace("<", "&lt;")
-        if kind == "leftover":
-            body.append(f"<p>{draw(_LEFTOVER)}</p>")
-        elif kind == "code":
-            body.append(f"<p>Tapez <code>{sentence}</code> ici.</p><pre>{sentence}</pre>")
-        elif kind == "link":
-            body.append(
-                f'<p>{sentence} <a href="https://exemple.fr/?q=a...b" title="x \'y\'">lien</a></p>'
-            )
-        else:
-            body.append(f"<p>{sentence}</p>")
-    return (
-        '<html lang="fr"><head><title>Le marché</title></head><body><main>\n'
-        + "\n".join(body)
-        + "\n</main></body></html>\n"
-    )
-
-
-def _shape(text: str, path: str) -> tuple[object, ...]:
-    doc = parse_document(text, path)
-    code = [b.text for b in doc.body if getattr(b, "kind", None) == "code"]
-    literal = [b.text[x:y] for b in doc.body for x, y in b.literal]
-    return (
-        [h.level for h in doc.headings],
-        [link.href for link in doc.links],
-        [image.src for image in doc.images],
-        code,
-        literal,
-        dict(doc.front_matter),
-    )
-
-
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(_markdown().map(lambda t: (t, "a.md")), _html().map(lambda t: (t, "a.html"))))
-def test_fixing_is_idempotent_and_keeps_the_structure(case: tuple[str, str]) -> None:
-    text, path = case
-    once = seofr.fix(text, path=path, config=False)
-    twice = seofr.fix(once.fixed, path=path, config=False)
-    assert twice.fixed == once.fixed and not twice.applied
-    # leftover lines go; headings, links, images, code and front matter stay
-    assert _shape(once.fixed, path) == _shape(text, path)
-    # replaying the recorded edits pass by pass gives the fixed text: nothing
-    # changed outside them
-    current = text
-    for number in sorted({a.pass_number for a in once.applied}):
-        edits = [a for a in once.applied if a.pass_number == number]
-        assert all(current[a.start : a.end] == a.before for a in edits)
-        current = apply_edits(current, [Edit(a.start, a.end, a.after, a.safe) for a in edits])
-    assert current == once.fixed
 
 
 def test_a_table_cell_is_never_removed_and_a_label_in_it_is_data() -> None:
