@@ -269,27 +269,35 @@ def git_ignored(folder: Path, candidates: Sequence[str]) -> frozenset[str] | Non
         return None
     if not candidates:
         return frozenset()
-    data = b"".join(os.fsencode(c) + b"\0" for c in candidates)
-    proc = _git(["check-ignore", "--stdin", "-z"], real, data)
+    proc = _check_ignore(real, candidates)
     if proc.returncode == 128:
         detail = os.fsdecode(proc.stderr).strip().splitlines()
         if detail and "not a git repository" in detail[0]:
             return None
         raise GitError(detail[0] if detail else f"git check-ignore failed in {folder}")
-    return frozenset(os.fsdecode(raw) for raw in proc.stdout.split(b"\0") if raw)
+    return _listed(proc.stdout)
+
+
+def _check_ignore(folder: Path, names: Sequence[str]) -> subprocess.CompletedProcess[bytes]:
+    """One ``git check-ignore`` over ``names``, NUL-separated both ways."""
+    return _git(
+        ["check-ignore", "--stdin", "-z"], folder, b"".join(os.fsencode(n) + b"\0" for n in names)
+    )
+
+
+def _listed(output: bytes) -> frozenset[str]:
+    return frozenset(os.fsdecode(raw) for raw in output.split(b"\0") if raw)
 
 
 def ignored_files(folder: Path, names: Sequence[str]) -> frozenset[str]:
     """The ``names`` of files in ``folder`` that Git ignores, a file in an ignored
     folder included; none outside a Git work tree or without Git."""
-    if not names:
+    if not names or not _in_repository(folder):
         return frozenset()
-    data = b"".join(os.fsencode(n) + b"\0" for n in names)
     try:
-        proc = _git(["check-ignore", "--stdin", "-z"], folder, data)
+        return _listed(_check_ignore(folder, names).stdout)
     except FileNotFoundError:
         return frozenset()
-    return frozenset(os.fsdecode(raw) for raw in proc.stdout.split(b"\0") if raw)
 
 
 def _in_repository(folder: Path) -> bool:
