@@ -145,6 +145,12 @@ def test_an_instruction_glued_to_the_title_is_an_unsafe_edit() -> None:
     assert not safe.changed
     [finding] = safe.remaining
     assert [e.safe for e in finding.edits] == [False]
+    shown = safe.report.show(finding, "fr")
+    assert "«\u00a0Customize this title in french\u00a0»" in shown.message
+    assert (
+        shown.fix
+        == "Retirez la consigne et gardez le titre\u00a0: «\u00a0Le marché de Noël ouvre ses portes\u00a0»."
+    )
     fixed = seofr.fix(text, path="a.txt", select=["boilerplate"], unsafe=True).fixed
     assert fixed.startswith("Le marché de Noël ouvre ses portes\n")
     heading = seofr.fix("# Titre : Le marché de Noël\n\nTexte.\n", path="a.md", unsafe=True)

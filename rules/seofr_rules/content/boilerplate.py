@@ -108,6 +108,16 @@ class Boilerplate(Rule[BoilerplateOptions]):
             Text(fr="Reste de {kind} : « {excerpt} »", en="Leftover {kind}: “{excerpt}”"),
             Text(fr="Supprimez cette ligne.", en="Remove this line."),
         ),
+        "glued-instruction": Template(
+            Text(
+                fr="Une consigne précède le titre : « {instruction} »",
+                en="An instruction comes before the title: “{instruction}”",
+            ),
+            Text(
+                fr="Retirez la consigne et gardez le titre : « {title} ».",
+                en="Remove the instruction and keep the title: “{title}”.",
+            ),
+        ),
         "repeated-title": Template(
             Text(
                 fr="Le titre est répété dans le corps du texte : « {excerpt} »",
@@ -141,23 +151,27 @@ class Boilerplate(Rule[BoilerplateOptions]):
                     and len(repeated.split()) >= _TITLE_SHARE * len(folded.split())
                 )
                 glued = title_instruction(line) if titled else 0
-                found = kinds
-                if glued and count_words(line[glued:]) >= _MIN_GLUED_TITLE_WORDS:
-                    # the title stays: only the instruction before it goes, once a
-                    # writer has checked where the title begins
-                    found = tuple(dict.fromkeys((*kinds, "instructions")))
-                    edit = editable.replace(element, start, start + glued, "", safe=False)
-                elif kinds or repeats:
-                    safe = count_words(line) <= _SAFE_LINE_WORDS
-                    edit = editable.remove_line(element, start, end, safe=safe)
-                else:
+                glued_title = bool(glued) and count_words(line[glued:]) >= _MIN_GLUED_TITLE_WORDS
+                if not (glued_title or kinds or repeats):
                     continue
                 span = doc.source_map.span(element.source_offset(start), element.source_offset(end))
+                if glued_title:
+                    # the title stays: only the instruction before it goes, once a
+                    # writer has checked where the title begins
+                    yield self.fail(
+                        "glued-instruction",
+                        span,
+                        instruction=line[:glued].strip(),
+                        title=line[glued:],
+                    ).with_edits([editable.replace(element, start, start + glued, "", safe=False)])
+                    continue
+                safe = count_words(line) <= _SAFE_LINE_WORDS
+                edit = editable.remove_line(element, start, end, safe=safe)
                 excerpt = line if len(line) <= 80 else line[:79] + "…"
                 # one finding per line: its first kind is enough to say what it is
-                if found:
+                if kinds:
                     yield self.fail(
-                        "leftover", span, kind=LEFTOVER_KINDS[found[0]], excerpt=excerpt
+                        "leftover", span, kind=LEFTOVER_KINDS[kinds[0]], excerpt=excerpt
                     ).with_edits([edit])
                 elif repeats:
                     unsafe = None if edit is None else replace(edit, safe=False)
