@@ -6,7 +6,8 @@ French pipeline runs once across all documents (``nlp.pipe`` over their
 blocks). With ``processes > 1`` the chunks go to worker processes started with
 ``forkserver`` where the platform has it, else ``spawn``: a fork of a process
 that may hold spaCy's or the language guesser's locks is never taken by
-default. The original of a rewrite is read once per run and parsed once per
+default. When the rules need the French pipeline, the fork server loads it
+(:mod:`seofr.preload`) before forking the workers, which then share it. The original of a rewrite is read once per run and parsed once per
 process. A document that cannot be read becomes an :class:`InputFailure`; the
 others are still analysed.
 """
@@ -32,6 +33,7 @@ from seofr.session import (
     Source,
     arguments_layer,
     check_keywords,
+    collection_paused,
     default_session,
     guarded,
     label,
@@ -84,6 +86,13 @@ class _Worker:
 def _analyze_chunk(chunk: Sequence[tuple[int, Item]]) -> list[tuple[int, Result]]:
     session, job = _Worker.session, _Worker.job
     assert session is not None and job is not None
+    with collection_paused():
+        return _analyzed(chunk, session, job)
+
+
+def _analyzed(
+    chunk: Sequence[tuple[int, Item]], session: Session, job: Job
+) -> list[tuple[int, Result]]:
     results: list[tuple[int, Result]] = []
     contexts = []
     positions = []
@@ -151,6 +160,18 @@ def _balanced_chunks(
         yield chunk
 
 
+def _needs_french(job: Job, session: Session | None) -> bool:
+    """Whether the run's rules, as its settings select them, need the French pipeline."""
+    from seofr.french.pipeline import NLP_NEEDS
+
+    session = session or default_session()
+    try:
+        config = session.check_arguments(job.arguments, job.config)
+    except SeofrError:
+        return False
+    return any(session.registry.rules[name].needs & NLP_NEEDS for name in config.rules)
+
+
 def start_method() -> str:
     """``forkserver`` where the platform has it, else ``spawn``; never a bare ``fork``."""
     methods = multiprocessing.get_all_start_methods()
@@ -196,6 +217,8 @@ def run_batch(
             except SeofrError as exc:
                 return [InputFailure.of(item.label, exc) for item in items]
         context = multiprocessing.get_context(start_method())
+        if context.get_start_method() == "forkserver" and _needs_french(job, session):
+            context.set_forkserver_preload(["seofr.preload"])
         with context.Pool(processes, initializer=_Worker.start, initargs=(job,)) as pool:
             # results are placed by index: the order chunks finish in does not matter
             for done in pool.imap_unordered(_analyze_chunk, chunks):

@@ -43,6 +43,7 @@ from seofr.session import (
     Session,
     arguments_layer,
     check_keywords,
+    collection_paused,
     guarded,
 )
 from seofr.session import default_session as _default_session
@@ -133,9 +134,10 @@ class Fixer:
         self.unsafe = unsafe
 
     def _report(self, text: str, path: str | None, reading: Settings) -> tuple[Report, Document]:
-        doc = parse_document(text, path, reading.input_format, reading.content_selector)
-        config = self.session.config_for(doc, self.arguments, self.config)
-        return self.session.run(self.session.context(doc, config)), doc
+        with collection_paused():
+            doc = parse_document(text, path, reading.input_format, reading.content_selector)
+            config = self.session.config_for(doc, self.arguments, self.config)
+            return self.session.run(self.session.context(doc, config)), doc
 
     def text(self, source: str, path: str | None = None, encoding: str | None = None) -> FixResult:
         """Fix ``source``, the text of the document at ``path`` (see :func:`fix`)."""

@@ -11,9 +11,12 @@ pytest plugin, and later an editor server or an archive audit, hold one each.
 from __future__ import annotations
 
 import functools
+import gc
 import inspect
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, ParamSpec, TypeVar
@@ -268,7 +271,8 @@ class Session:
             config_ = self.config_for(doc, arguments, config)
             return self.run(self.context(doc, config_, original_doc))
 
-        return guarded(run)
+        with collection_paused():
+            return guarded(run)
 
     def context(self, doc: Document, config: Config, original: Document | None = None) -> Context:
         """The per-document context: effective configuration, keyphrases, needed analyses."""
@@ -458,6 +462,39 @@ def default_session() -> Session:
     if _DEFAULT is None:
         _DEFAULT = Session()
     return _DEFAULT
+
+
+_pausing = threading.Lock()
+_pauses = 0
+_resume = False
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Hold Python's automatic cycle collection while one document is analyzed.
+
+    An analysis allocates hundreds of thousands of objects that live until it
+    ends; each of them starts a collection that also walks the loaded model's
+    half-million objects: about a tenth of the time of a real page, for
+    nothing, as these objects die by reference counting. The cycles an
+    analysis leaves (a parsed HTML tree links parents and children) are
+    collected as soon as the pause ends, so memory stays bounded by one
+    document, or one batch chunk. Nested and concurrent pauses end when the
+    last one does, and never turn on a collector its host had turned off.
+    """
+    global _pauses, _resume  # noqa: PLW0603 - the collector is the process's, so is its pause
+    with _pausing:
+        if _pauses == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _pausing:
+            _pauses -= 1
+            if _pauses == 0 and _resume:
+                gc.enable()
 
 
 def guarded(call: Callable[[], R]) -> R:

@@ -559,3 +559,57 @@ def test_two_processes_give_the_same_reports_as_one(tmp_path: Path) -> None:
     job = Job(arguments_layer({"keyword": "marché"}), False)
     pooled = run_batch(items, job, processes=2, chunk_size=1)
     assert _dumped(pooled) == _dumped(one)
+
+
+def test_cycle_collection_waits_while_a_document_is_analyzed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    seen: list[bool] = []
+    real = Session.run
+
+    def run(self: Session, ctx: Any) -> Report:
+        seen.append(gc.isenabled())
+        return real(self, ctx)
+
+    monkeypatch.setattr(Session, "run", run)
+    session = Session()
+    assert gc.isenabled()
+    session.analyze(CAFE, select="word-count")
+    assert seen == [False]
+    assert gc.isenabled()
+    # a failing analysis gives the collector back too
+    with pytest.raises(seofr.InputError):
+        session.analyze(Path("missing/article.md"), select="word-count")
+    assert gc.isenabled()
+    # nested pauses end with the outermost; a collector the host turned off stays off
+    with seofr.session.collection_paused():
+        session.analyze(CAFE, select="word-count")
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        session.analyze(CAFE, select="word-count")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [False, False, False]
+
+
+def test_a_batch_chunk_is_analyzed_with_cycle_collection_paused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    seen: list[bool] = []
+    real = Session.check_many
+
+    def check_many(self: Session, contexts: Any) -> list[Report]:
+        seen.append(gc.isenabled())
+        return real(self, contexts)
+
+    monkeypatch.setattr(Session, "check_many", check_many)
+    results = seofr.analyze_many([CAFE, CAFE + "\n\nUne phrase de plus."], select="word-count")
+    assert len(results) == 2 and seen and not any(seen)
+    assert gc.isenabled()

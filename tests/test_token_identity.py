@@ -1,7 +1,9 @@
-"""seofr's French pipeline (:mod:`seofr.french.fastload`) against ``spacy.load``'s, token by token.
+"""seofr's French pipeline against ``spacy.load``'s, token by token.
 
-fastload regroups the tokenizer's TOKEN_MATCH pattern and reads the model's
-data its own way; no analysis may see a difference. Each text goes through
+:mod:`seofr.french.fastload` regroups the tokenizer's TOKEN_MATCH pattern and
+reads the model's data its own way, and :mod:`seofr.french.rulebased` runs
+the attribute ruler and the lemmatizer as tables; no analysis may see a
+difference. Each text goes through
 both pipelines, every component on, and each token must agree in offset, text,
 whitespace, part of speech, tag, morphology, lemma, norm, sentence start and,
 when the pipeline has the parser, dependency label and head.
@@ -29,6 +31,7 @@ import pytest
 from seofr.document import parse_document
 from seofr.french import fastload
 from seofr.french.pipeline import MODEL, load_pipeline
+from seofr.french.rulebased import RULE_BASED, rule_based
 
 from .conftest import corpus_files, real_pages
 
@@ -86,11 +89,20 @@ def _rows(doc: Doc) -> list[tuple[Any, ...]]:
     ]
 
 
+def _seofrs(fast: Language, texts: list[str]) -> Iterator[Doc]:
+    """``texts`` through the pipeline as seofr runs it: the rule-based components as tables."""
+    tables = rule_based(fast, fast.pipe_names)
+    assert tables is not None, "the table version of the rule-based components did not hold"
+    for doc in fast.pipe(texts, batch_size=64, disable=list(RULE_BASED)):
+        tables(doc)
+        yield doc
+
+
 def _compare(fast: Language, stock: Language, texts: list[str]) -> int:
     """Tokens compared; fails at the first token on which the pipelines disagree."""
     compared = 0
     for text, mine, theirs in zip(
-        texts, fast.pipe(texts, batch_size=64), stock.pipe(texts, batch_size=64), strict=True
+        texts, _seofrs(fast, texts), stock.pipe(texts, batch_size=64), strict=True
     ):
         ours, spacys = _rows(mine), _rows(theirs)
         if ours != spacys:
@@ -356,3 +368,53 @@ def test_other_versions_load_through_spacy_load(
     assert calls == [(MODEL, ["ner", "parser"])]
     assert caplog.records, "the fallback leaves a debug line"
     assert all(r.levelno <= logging.DEBUG for r in caplog.records)
+
+
+def test_seofr_runs_the_rule_based_components_as_tables(fast: Language) -> None:
+    from seofr.french import pipeline
+    from seofr.french.needs import Need
+
+    enabled = [name for name in fast.pipe_names if name != "parser"]
+    assert pipeline._rule_based(fast, enabled) is not None
+    # without lemmas the ruler is not followed by the lemmatizer: spaCy's own run
+    assert pipeline._rule_based(fast, enabled[:-1]) is None
+    ((_, doc),) = next(pipeline.process(["Les poules couvent leurs œufs."], {Need.LEMMAS}))
+    assert [t.lemma_ for t in doc] == ["le", "poule", "couver", "leur", "œuf", "."]
+    assert [t.tag_ for t in doc][:3] == ["DET", "NOUN", "VERB"]
+
+
+def test_a_ruler_pattern_the_tables_cannot_stand_for_leaves_spacys_component(
+    fast: Language,
+) -> None:
+    from types import SimpleNamespace
+
+    from seofr.french import rulebased
+
+    ruler = fast.get_pipe("attribute_ruler")
+    two_tokens = [
+        {"patterns": [[{"POS": "DET"}, {"POS": "NOUN"}]], "attrs": {"TAG": "X"}, "index": 0}
+    ]
+    by_shape = SimpleNamespace(patterns=two_tokens, attrs=ruler.attrs[:1])
+    with pytest.raises(rulebased._UnsupportedError):
+        rulebased._ruler_table(by_shape, fast.vocab.strings)
+    lowercase = [{"patterns": [[{"LOWER": "le"}]], "attrs": {"TAG": "X"}, "index": 0}]
+    by_attribute = SimpleNamespace(patterns=lowercase, attrs=ruler.attrs[:1])
+    with pytest.raises(rulebased._UnsupportedError):
+        rulebased._ruler_table(by_attribute, fast.vocab.strings)
+
+
+def test_tables_that_disagree_with_spacy_on_the_probe_are_not_used(
+    fast: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seofr.french import rulebased
+
+    real = rulebased.RuleBased.__call__
+
+    def off_by_one_lemma(self: rulebased.RuleBased, doc: Doc) -> None:
+        real(self, doc)
+        doc[0].lemma_ = "autre"
+
+    monkeypatch.setattr(rulebased.RuleBased, "__call__", off_by_one_lemma)
+    assert rulebased.rule_based(fast, fast.pipe_names) is None
+    monkeypatch.undo()
+    assert rulebased.rule_based(fast, fast.pipe_names) is not None

@@ -2,8 +2,10 @@
 
 Only the components the selected rules need run on a text (never ``ner``); the
 dependency parser is loaded only when a rule needs dependencies. spaCy itself is
-imported here and in :mod:`seofr.french.fastload` (which loads the model, faster
-than ``spacy.load`` and to the same result), nowhere else, so analyses without
+imported here, in :mod:`seofr.french.fastload` (which loads the model, faster
+than ``spacy.load`` and to the same result) and in
+:mod:`seofr.french.rulebased` (which runs the attribute ruler and the
+lemmatizer as tables, to the same result), nowhere else, so analyses without
 NLP never import it.
 """
 
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from seofr.errors import SeofrError
 from seofr.french.needs import Need
+from seofr.french.rulebased import RULE_BASED, RuleBased, rule_based
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -169,7 +172,13 @@ def process(texts: Iterable[str], needs: Iterable[Need]) -> Iterator[list[tuple[
     """
     wanted = components_for(needs)
     nlp = load_pipeline(with_parser="parser" in wanted)
-    disable = [name for name in nlp.pipe_names if name not in wanted]
+    enabled = [name for name in nlp.pipe_names if name in wanted]
+    fast = _rule_based(nlp, enabled)
+    disable = [
+        name
+        for name in nlp.pipe_names
+        if name not in wanted or (fast is not None and name in RULE_BASED)
+    ]
     pieces = (
         (index, offset, chunk)
         for index, text in enumerate(texts)
@@ -183,6 +192,9 @@ def process(texts: Iterable[str], needs: Iterable[Need]) -> Iterator[list[tuple[
             docs: list[Any] = list(
                 nlp.pipe([chunk for _, _, chunk in batch], batch_size=len(batch), disable=disable)
             )
+            if fast is not None:
+                for doc in docs:
+                    fast(doc)
         for (index, offset, _), doc in zip(batch, docs, strict=True):
             if index != current_index:
                 if current_index >= 0:
@@ -191,6 +203,18 @@ def process(texts: Iterable[str], needs: Iterable[Need]) -> Iterator[list[tuple[
             current.append((offset, doc))
     if current_index >= 0:
         yield current
+
+
+_rule_based_of: dict[tuple[int, tuple[str, ...]], RuleBased | None] = {}
+
+
+def _rule_based(nlp: Language, enabled: list[str]) -> RuleBased | None:
+    """The table version of the rule-based components for these components, if it holds."""
+    key = (id(nlp), tuple(enabled))
+    with _lock:
+        if key not in _rule_based_of:
+            _rule_based_of[key] = rule_based(nlp, enabled)
+        return _rule_based_of[key]
 
 
 def token_rows(doc: Doc, parsed: bool) -> list[list[int]]:

@@ -1,0 +1,237 @@
+"""spaCy's two rule-based French components, run as tables instead of token by token.
+
+fr_core_news_md ends with an attribute ruler (23 one-token patterns: a tag
+copied from the part of speech, the annotations of space tokens) and a rule
+lemmatizer. Both are deterministic functions of a few attributes of one
+token, but spaCy runs them through a ``Matcher`` and a ``Token`` object per
+token: on real pages they took 14 % of the pipeline's time, as much as
+everything seofr does with its tokens. Here each doc's attributes are read as
+one array; what the ruler sets is worked out once per distinct
+(part of speech, tag, dependency, is-space) combination, the lemma once per
+(form, part of speech), each by spaCy's own code; the results are written back
+with ``Doc.from_array``, or spaCy's ``set_token_attrs`` for the rare tokens
+whose morphology or dependency changes.
+
+:func:`rule_based` returns the replacement only for a pipeline whose two
+components have the shapes understood here (one-token patterns over a few
+attributes, a rule or lookup lemmatizer) and only after a probe gives exactly
+the stock components' annotations; otherwise the stock components run.
+``tests/test_token_identity.py`` compares the result with ``spacy.load``'s
+pipeline token by token over the examples and the real-page corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["RULE_BASED", "RuleBased", "rule_based"]
+
+#: The components :class:`RuleBased` stands for, in pipeline order.
+RULE_BASED = ("attribute_ruler", "lemmatizer")
+# What a pattern may test, and what it may set, for the table to stand for it.
+_TESTED = ("POS", "TAG", "DEP", "IS_SPACE")
+_SET = frozenset({"TAG", "POS", "MORPH", "DEP"})
+_PROBE = (
+    "Le chat dort.  Il a été vu par trois voisins ; n’est-ce pas ?\n\n"
+    "Aujourd'hui, 12 000 € — https://exemple.fr — « vite » !\t\r\nFIN\u00a0: ok"
+)
+
+
+class _Test:
+    """One token pattern of the ruler, as a test of (pos, tag, dep, is_space) ids."""
+
+    def __init__(self, spec: dict[str, Any], strings: Any) -> None:
+        # (column, ids, whether the value must be among them)
+        self.checks: list[tuple[int, frozenset[int], bool]] = []
+        for key, value in spec.items():
+            column = _TESTED.index(key)
+            if key == "IS_SPACE":
+                self.checks.append((column, frozenset({int(bool(value))}), True))
+            elif isinstance(value, str):
+                self.checks.append((column, frozenset({strings.add(value)}), True))
+            else:
+                (operator, listed), *rest = value.items()
+                if rest or operator not in ("IN", "NOT_IN"):
+                    raise _UnsupportedError(f"{key}: {value}")
+                ids = frozenset(strings.add(item) for item in listed)
+                self.checks.append((column, ids, operator == "IN"))
+
+    def __call__(self, key: tuple[int, ...]) -> bool:
+        return all((key[column] in ids) == inside for column, ids, inside in self.checks)
+
+
+class _UnsupportedError(Exception):
+    """A ruler or lemmatizer this module cannot stand for."""
+
+
+def _ruler_table(ruler: Any, strings: Any) -> list[tuple[list[_Test], dict[Any, Any]]]:
+    """The ruler's patterns as tests, each with the attributes spaCy sets, in spaCy's order."""
+    from spacy.attrs import IDS
+
+    if len(ruler.patterns) != len(ruler.attrs):
+        raise _UnsupportedError("patterns and attributes differ in number")
+    rules = []
+    for entry, attrs in zip(ruler.patterns, ruler.attrs, strict=True):
+        if entry["index"] not in (0, -1) or not set(entry["attrs"]) <= _SET:
+            raise _UnsupportedError(f"pattern {entry}")
+        tests = []
+        for pattern in entry["patterns"]:
+            if len(pattern) != 1 or not set(pattern[0]) <= set(_TESTED):
+                raise _UnsupportedError(f"pattern {pattern}")
+            tests.append(_Test(pattern[0], strings))
+        # the ruler's own normalized attributes: what set_token_attrs receives
+        if set(attrs) != {IDS[name] for name in entry["attrs"]}:
+            raise _UnsupportedError(f"attributes {attrs}")
+        rules.append((tests, attrs))
+    return rules
+
+
+class _SetLookups:
+    """A lemmatizer's lookup tables with each part of speech's word list as a set.
+
+    spaCy keeps the French lemma index as lists (66,000 nouns) and tests a
+    word's membership in them once per new (form, part of speech): a quarter
+    of a millisecond each, which a page of technical words pays thousands of
+    times. Sets answer the same.
+    """
+
+    def __init__(self, lookups: Any) -> None:
+        from spacy.lookups import Table
+
+        self.tables = {name: lookups.get_table(name) for name in lookups.tables}
+        if "lemma_index" in self.tables:
+            sets = Table(name="lemma_index")
+            for key, words in self.tables["lemma_index"].items():
+                sets[key] = frozenset(words)
+            self.tables["lemma_index"] = sets
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.tables
+
+    def get_table(self, name: str, default: Any = None) -> Any:
+        """The table ``name``, as ``spacy.lookups.Lookups.get_table``."""
+        return self.tables.get(name, default)
+
+
+class _RuleLemmatizer:
+    """spaCy's own ``rule_lemmatize``, run over :class:`_SetLookups` with a cache of its own."""
+
+    def __init__(self, stock: Any) -> None:
+        # the attributes rule_lemmatize reads from its lemmatizer
+        self.cache: dict[Any, list[str]] = {}
+        self.lookups = _SetLookups(stock.lookups)
+        self.lookup_lemmatize = stock.lookup_lemmatize
+        self._rule = type(stock).rule_lemmatize
+
+    def lemmatize(self, token: Any) -> list[str]:
+        """The token's lemmas, best first."""
+        return self._rule(self, token)  # type: ignore[no-any-return]
+
+
+class RuleBased:
+    """The attribute ruler and the lemmatizer of a pipeline, applied to docs in place."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.lang.fr.lemmatizer import FrenchLemmatizer
+        from spacy.pipeline import AttributeRuler
+
+        ruler, lemmatizer = (nlp.get_pipe(name) for name in RULE_BASED)
+        # spaCy's French rule lemmatizer caches its answers by (form, part of speech):
+        # its own proof that nothing else of the token matters
+        if type(ruler) is not AttributeRuler or type(lemmatizer) is not FrenchLemmatizer:
+            raise _UnsupportedError("component types")
+        if lemmatizer.mode not in ("rule", "lookup"):
+            raise _UnsupportedError(f"lemmatizer mode {lemmatizer.mode}")
+        self.strings = nlp.vocab.strings
+        self.rules = _ruler_table(ruler, self.strings)
+        self.overwrite: bool = lemmatizer.overwrite
+        self.lemmatize: Callable[[Any], list[str]] = (
+            _RuleLemmatizer(lemmatizer).lemmatize
+            if lemmatizer.mode == "rule"
+            else lemmatizer.lookup_lemmatize
+        )
+        # (pos, tag, dep, is_space) -> the attributes the ruler sets on such a token
+        self.ruled: dict[tuple[int, ...], dict[Any, Any]] = {}
+        # (orth, pos) -> lemma id
+        self.lemmas: dict[tuple[int, int], int] = {}
+
+    def _ruled(self, key: tuple[int, ...]) -> dict[Any, Any]:
+        merged: dict[Any, Any] = {}
+        for tests, attrs in self.rules:
+            # later patterns win, as spaCy applies matches sorted by pattern
+            if any(test(key) for test in tests):
+                merged.update(attrs)
+        self.ruled[key] = merged
+        return merged
+
+    def __call__(self, doc: Doc) -> None:
+        """Set on ``doc`` what the stock attribute ruler and lemmatizer would."""
+        import numpy
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, ORTH, POS, TAG
+        from spacy.tokens._retokenize import set_token_attrs
+
+        if not len(doc):
+            return
+        rows: list[list[int]] = doc.to_array([POS, TAG, DEP, IS_SPACE, ORTH, LEMMA]).tolist()
+        ruled = self.ruled
+        tags: list[int] = []
+        poses: list[int] = []
+        rare: list[tuple[int, dict[Any, Any]]] = []
+        for index, row in enumerate(rows):
+            key = (row[0], row[1], row[2], row[3])
+            attrs = ruled.get(key)
+            if attrs is None:
+                attrs = self._ruled(key)
+            tags.append(attrs.get(TAG, row[1]))
+            poses.append(attrs.get(POS, row[0]))
+            if attrs.keys() - {TAG}:
+                rare.append((index, attrs))
+        doc.from_array([TAG, POS], numpy.array([tags, poses], dtype="uint64").T)  # type: ignore[arg-type]
+        for index, attrs in rare:
+            set_token_attrs(doc[index], attrs)
+        overwrite = self.overwrite
+        lemmas = self.lemmas
+        found: list[int] = []
+        for index, row in enumerate(rows):
+            if row[5] and not overwrite:
+                found.append(row[5])
+                continue
+            key2 = (row[4], poses[index])
+            lemma = lemmas.get(key2)
+            if lemma is None:
+                lemma = lemmas[key2] = self.strings.add(self.lemmatize(doc[index])[0])
+            found.append(lemma)
+        doc.from_array([LEMMA], numpy.array(found, dtype="uint64"))  # type: ignore[arg-type]
+
+
+def _annotations(docs: Iterable[Doc]) -> list[list[tuple[Any, ...]]]:
+    return [[(t.pos, t.tag, t.dep, str(t.morph), t.lemma, t.i) for t in doc] for doc in docs]
+
+
+def rule_based(nlp: Language, enabled: Sequence[str]) -> RuleBased | None:
+    """The table version of ``nlp``'s last two components, or ``None`` to run spaCy's.
+
+    ``enabled`` are the components that will run; the two must be the last of
+    them, in spaCy's order, for running them after the others to change nothing.
+    """
+    if tuple(enabled[-2:]) != RULE_BASED:
+        return None
+    try:
+        fast = RuleBased(nlp)
+    except _UnsupportedError:
+        return None
+    before = [name for name in enabled if name not in RULE_BASED]
+    disable = [name for name in nlp.pipe_names if name not in before]
+    texts = [*_PROBE.split("\n\n"), _PROBE]
+    mine = list(nlp.pipe(texts, disable=disable))
+    for doc in mine:
+        fast(doc)
+    stock = [name for name in nlp.pipe_names if name not in enabled]
+    if _annotations(mine) != _annotations(nlp.pipe(texts, disable=stock)):
+        return None
+    return fast
