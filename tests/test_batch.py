@@ -153,3 +153,26 @@ def test_worker_chunks_start_with_the_largest_documents_and_stay_small() -> None
     for chunk in chunks:
         held = sum(sizes[i] for i in chunk)
         assert len(chunk) <= 3 and (held <= 64 * 1024 or len(chunk) == 1)
+
+
+def test_the_fork_server_loads_the_pipeline_only_when_rules_need_it() -> None:
+    from seofr.batch import Job, _needs_french
+    from seofr.session import arguments_layer
+
+    assert _needs_french(Job(arguments_layer({})), None)
+    structural = arguments_layer({"select": ["word-count", "title-length"]})
+    assert not _needs_french(Job(structural), None)
+
+
+def test_preloading_warms_the_default_session_and_freezes_it() -> None:
+    # in a fresh interpreter, as the fork server imports it
+    code = (
+        "import gc, sys\n"
+        "import seofr.preload\n"
+        "from seofr.french import pipeline\n"
+        "print(bool(pipeline._loaded), gc.get_freeze_count() > 100_000)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.split() == ["True", "True"]

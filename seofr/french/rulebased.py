@@ -23,7 +23,7 @@ pipeline token by token over the examples and the real-page corpus.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -63,6 +63,14 @@ class _Test:
 
     def __call__(self, key: tuple[int, ...]) -> bool:
         return all((key[column] in ids) == inside for column, ids, inside in self.checks)
+
+
+class _Outcome(NamedTuple):
+    """What the ruler does to tokens with one (pos, tag, dep, is_space)."""
+
+    tag: int
+    pos: int
+    rare: dict[Any, Any] | None  # every attribute set, when more than the tag
 
 
 class _UnsupportedError(Exception):
@@ -155,19 +163,35 @@ class RuleBased:
             if lemmatizer.mode == "rule"
             else lemmatizer.lookup_lemmatize
         )
-        # (pos, tag, dep, is_space) -> the attributes the ruler sets on such a token
-        self.ruled: dict[tuple[int, ...], dict[Any, Any]] = {}
+        # (pos, tag, dep, is_space) -> what the ruler does to such a token
+        self.ruled: dict[tuple[int, int, int, int], _Outcome] = {}
         # (orth, pos) -> lemma id
         self.lemmas: dict[tuple[int, int], int] = {}
 
-    def _ruled(self, key: tuple[int, ...]) -> dict[Any, Any]:
+    def _ruled(self, key: tuple[int, int, int, int]) -> _Outcome:
+        from spacy.attrs import POS, TAG
+
         merged: dict[Any, Any] = {}
         for tests, attrs in self.rules:
             # later patterns win, as spaCy applies matches sorted by pattern
             if any(test(key) for test in tests):
                 merged.update(attrs)
-        self.ruled[key] = merged
-        return merged
+        # the tag alone goes through the arrays; anything more through spaCy's setter
+        outcome = _Outcome(
+            merged.get(TAG, key[1]),
+            merged.get(POS, key[0]),
+            merged if merged.keys() - {TAG} else None,
+        )
+        self.ruled[key] = outcome
+        return outcome
+
+    def _lemma(self, doc: Doc, index: int, key: tuple[int, int]) -> int:
+        token = doc[index]
+        # the part of speech the ruler gave, which is what the lemmatizer reads
+        token.pos = key[1]
+        lemma: int = self.strings.add(self.lemmatize(token)[0])
+        self.lemmas[key] = lemma
+        return lemma
 
     def __call__(self, doc: Doc) -> None:
         """Set on ``doc`` what the stock attribute ruler and lemmatizer would."""
@@ -179,34 +203,24 @@ class RuleBased:
             return
         rows: list[list[int]] = doc.to_array([POS, TAG, DEP, IS_SPACE, ORTH, LEMMA]).tolist()
         ruled = self.ruled
-        tags: list[int] = []
-        poses: list[int] = []
-        rare: list[tuple[int, dict[Any, Any]]] = []
-        for index, row in enumerate(rows):
-            key = (row[0], row[1], row[2], row[3])
-            attrs = ruled.get(key)
-            if attrs is None:
-                attrs = self._ruled(key)
-            tags.append(attrs.get(TAG, row[1]))
-            poses.append(attrs.get(POS, row[0]))
-            if attrs.keys() - {TAG}:
-                rare.append((index, attrs))
-        doc.from_array([TAG, POS], numpy.array([tags, poses], dtype="uint64").T)  # type: ignore[arg-type]
-        for index, attrs in rare:
-            set_token_attrs(doc[index], attrs)
-        overwrite = self.overwrite
+        outcomes = [
+            ruled.get(key) or self._ruled(key)
+            for key in [(row[0], row[1], row[2], row[3]) for row in rows]
+        ]
         lemmas = self.lemmas
-        found: list[int] = []
-        for index, row in enumerate(rows):
-            if row[5] and not overwrite:
-                found.append(row[5])
-                continue
-            key2 = (row[4], poses[index])
-            lemma = lemmas.get(key2)
-            if lemma is None:
-                lemma = lemmas[key2] = self.strings.add(self.lemmatize(doc[index])[0])
-            found.append(lemma)
-        doc.from_array([LEMMA], numpy.array(found, dtype="uint64"))  # type: ignore[arg-type]
+        keys = [(row[4], outcome.pos) for row, outcome in zip(rows, outcomes, strict=True)]
+        found = [lemmas.get(key) or self._lemma(doc, index, key) for index, key in enumerate(keys)]
+        if not self.overwrite:
+            # a lemma set before the lemmatizer stays, as spaCy's leaves it
+            found = [row[5] or lemma for row, lemma in zip(rows, found, strict=True)]
+        values = [
+            (outcome.tag, outcome.pos, lemma)
+            for outcome, lemma in zip(outcomes, found, strict=True)
+        ]
+        doc.from_array([TAG, POS, LEMMA], numpy.array(values, dtype="uint64"))  # type: ignore[arg-type]
+        for index, outcome in enumerate(outcomes):
+            if outcome.rare is not None:
+                set_token_attrs(doc[index], outcome.rare)
 
 
 def _annotations(docs: Iterable[Doc]) -> list[list[tuple[Any, ...]]]:
