@@ -26,7 +26,10 @@ both ran back to back, under the same load. The corpus's words per second
 divide every page's words (``report.stats["words"]``) by the sum of the
 pages' median times. Last, ``seofr check`` over every page in a fresh process,
 with ``-j 1`` then ``-j 2`` (``--no-cache``): the speed-up of two workers, the
-start of the process and of its workers included.
+start of the process and of its workers included; beside it, the same for the
+pipeline alone over the recorded texts (``pipeline.process``, one process, then
+two at once with half the texts each, model loading included): what two cores
+give spaCy alone here.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ import json
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -134,8 +138,9 @@ def _collected(call: Any) -> float:
     return timed(call)
 
 
-def _page(session: Any, path: Path, repeats: int) -> _Page:
+def _page(session: Any, path: Path, repeats: int, sent: list[str]) -> _Page:
     texts, needs, words = _recorded(session, path)
+    sent.extend(texts)
     bare = _bare(needs)
     pieces = joined(texts)
     # seofr has just seen the page's words (its lemmas are cached): so must the
@@ -186,6 +191,48 @@ def _check(paths: Sequence[Path], jobs: int) -> float:
     return seconds
 
 
+# One process of the pipeline alone: load it, tag the texts of a JSON file as
+# seofr's French analysis has them tagged (pipeline.process), exit.
+_BARE_CHILD = (
+    "import json, sys\n"
+    "from seofr.french.needs import Need\n"
+    "from seofr.french.pipeline import process\n"
+    "texts = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+    "for _ in process(texts, [Need.SENTENCES, Need.LEMMAS]):\n"
+    "    pass\n"
+)
+
+
+def _bare_processes(texts: Sequence[str], folder: Path) -> tuple[float, float]:
+    """Seconds for fresh processes of the pipeline alone over ``texts``: one, then two at once.
+
+    Each process starts Python and loads the model, as each ``seofr check``
+    does, and tags the texts through ``seofr.french.pipeline.process`` (the
+    French analysis's spaCy part, nothing of seofr's own); the two share the
+    texts half and half (alternately, longest first). Their speed-up is what
+    two cores give the pipeline alone on this machine, to compare with
+    ``seofr check -j 2``'s (whose workers fork from one process that loaded
+    the model once).
+    """
+    ordered = sorted(texts, key=len, reverse=True)
+    files = []
+    for name, part in (("all", ordered), ("even", ordered[0::2]), ("odd", ordered[1::2])):
+        path = folder / f"{name}.json"
+        path.write_text(json.dumps(part), encoding="utf-8")
+        files.append(path)
+
+    def start(path: Path) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([sys.executable, "-c", _BARE_CHILD, str(path)], cwd=ROOT)
+
+    def wait(children: list[subprocess.Popen[bytes]]) -> None:
+        if any(child.wait() != 0 for child in children):
+            raise RuntimeError("a bare pipeline process failed")
+
+    one = timed(lambda: wait([start(files[0])]))
+    two = timed(lambda: wait([start(files[1]), start(files[2])]))
+    return one, two
+
+
 def _quantile(values: Sequence[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -222,7 +269,8 @@ def run(quick: bool) -> Outcome:
         f" per page under {LONG_WORDS:,} words, 1 above; joined texts of"
         f" {JOINED_CHARS:,} characters"
     )
-    pages = [_page(session, path, repeats) for path in paths]
+    sent: list[str] = []
+    pages = [_page(session, path, repeats, sent) for path in paths]
 
     words = sum(page.words for page in pages)
     rates = {
@@ -284,6 +332,13 @@ def run(quick: bool) -> Outcome:
         f"seofr check over the {len(paths)} pages, fresh process, --no-cache:"
         f" -j 1 {one:.1f} s, -j 2 {two:.1f} s, speed-up {one / two:.2f}"
     )
+    with tempfile.TemporaryDirectory() as tmp:
+        bare_one, bare_two = _bare_processes(sent, Path(tmp))
+    print(
+        "pipeline alone over the same texts, fresh processes (start and model load included):"
+        f" one {bare_one:.1f} s, two at once {bare_two:.1f} s, speed-up {bare_one / bare_two:.2f}"
+        " (each process loads its own model; seofr's workers share one)"
+    )
     verdicts = [
         Verdict("every page: seofr / bare per block (max)", spread["max"], PAGE_RATIO),
         Verdict(
@@ -305,6 +360,8 @@ def run(quick: bool) -> Outcome:
             "page_ratio": spread,
             "check_j1_s": one,
             "check_j2_s": two,
+            "bare_one_process_s": bare_one,
+            "bare_two_processes_s": bare_two,
             "per_page": [page.to_dict() for page in pages],
         },
         verdicts,
