@@ -241,7 +241,7 @@ def rule_based(nlp: Language, enabled: Sequence[str]) -> RuleBased | None:
         return None
     before = [name for name in enabled if name not in RULE_BASED]
     disable = [name for name in nlp.pipe_names if name not in before]
-    texts = [*_PROBE.split("\n\n"), _PROBE]
+    texts = [_PROBE]
     mine = list(nlp.pipe(texts, disable=disable))
     for doc in mine:
         fast(doc)
