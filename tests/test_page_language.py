@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import seofr
 from seofr.french import detector
@@ -331,3 +333,31 @@ def test_paths_and_identifiers_in_a_french_sentence_are_not_foreign() -> None:
         "Réglez shutdown-at-night-wakeup-hosts pour chaque poste.\n"
     )
     assert _analyze(page, "foreign-fragments").findings_of("foreign-fragments") == []
+
+
+_NEUTRAL_ALPHABET = "aàbeéEÉXzw 019-_.(/@`:>'’#|[]{}=~^$\\\n"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_NEUTRAL_ALPHABET, max_size=30))
+def test_the_neutral_prefilter_admits_every_text_the_mask_changes(text: str) -> None:
+    # mask_neutral skips its costly pattern when the prefilter finds nothing
+    from seofr.french import lang
+
+    if lang._NEUTRAL.search(text):
+        assert lang._MAYBE_NEUTRAL.search(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Lancez apt-get install paquet", "Lancez apt-get install paquet"),
+        ("voir www.exemple.fr demain", "voir " + " " * len("www.exemple.fr") + " demain"),
+        ("la fonction getValue renvoie", "la fonction " + " " * len("getValue") + " renvoie"),
+        ("le cas a-b-c-d", "le cas " + " " * len("a-b-c-d")),
+        ("ouvrez /etc/hosts puis", "ouvrez " + " " * len("/etc/hosts") + " puis"),
+        ("une phrase toute simple", "une phrase toute simple"),
+    ],
+)
+def test_mask_neutral_blanks_code_marks_and_leaves_prose(text: str, masked: str) -> None:
+    assert mask_neutral(text) == masked

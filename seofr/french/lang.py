@@ -244,6 +244,13 @@ _NEUTRAL = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Something every match of _NEUTRAL holds (a digit, a code mark, « www. »…):
+# without it, _NEUTRAL cannot match, and its code alternatives, which try
+# up to 64 characters from every position, need not run (most sentences).
+_MAYBE_NEUTRAL = re.compile(
+    r"[\d/_=<>{}\[\]\\|$#@~^`]|::|->|\w\(|\w\.\w|(?-i:[a-zà-ÿ][A-Z])|\w-\w+-\w+-\w|www\.",
+    re.IGNORECASE,
+)
 # A capitalised word and what precedes it since the last sentence end.
 _CAPITALIZED_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;•·—–]|\n)[\s«»\"“”(\[*-]*$")
@@ -262,7 +269,7 @@ def mask_neutral(text: str) -> str:
     not start a sentence (product and people's names, acronyms) — the first
     word of a sentence votes unless it is in capitals.
     """
-    masked = _NEUTRAL.sub(_blank, text)
+    masked = _NEUTRAL.sub(_blank, text) if _MAYBE_NEUTRAL.search(text) else text
     pieces: list[str] = []
     last = 0
     for match in _CAPITALIZED_WORD.finditer(masked):
