@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 import seofr
@@ -338,7 +339,7 @@ def test_paths_and_identifiers_in_a_french_sentence_are_not_foreign() -> None:
 _NEUTRAL_ALPHABET = "aàbeéEÉXzw 019-_.(/@`:>'’#|[]{}=~^$\\\n"
 
 
-@settings(max_examples=3000, deadline=None)
+@hypothesis_settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet=_NEUTRAL_ALPHABET, max_size=30))
 def test_the_neutral_prefilter_admits_every_text_the_mask_changes(text: str) -> None:
     # mask_neutral skips its costly pattern when the prefilter finds nothing
