@@ -7,9 +7,10 @@ blocks). With ``processes > 1`` the chunks go to worker processes started with
 ``forkserver`` where the platform has it, else ``spawn``: a fork of a process
 that may hold spaCy's or the language guesser's locks is never taken by
 default. When the rules need the French pipeline, the fork server loads it
-(:mod:`seofr.preload`) before forking the workers, which then share it. The original of a rewrite is read once per run and parsed once per
-process. A document that cannot be read becomes an :class:`InputFailure`; the
-others are still analysed.
+(:mod:`seofr.preload`) before forking the workers, which then share it. The
+original of a rewrite is read once per run and parsed once per process. A
+document that cannot be read becomes an :class:`InputFailure`; the others are
+still analysed.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ whose morphology or dependency changes.
 
 :func:`rule_based` returns the replacement only for a pipeline whose two
 components have the shapes understood here (one-token patterns over a few
-attributes, a rule or lookup lemmatizer) and only after a probe gives exactly
+attributes, spaCy's French lemmatizer) and only after a probe gives exactly
 the stock components' annotations; otherwise the stock components run.
 ``tests/test_token_identity.py`` compares the result with ``spacy.load``'s
 pipeline token by token over the examples and the real-page corpus.
@@ -176,7 +176,8 @@ class RuleBased:
             # later patterns win, as spaCy applies matches sorted by pattern
             if any(test(key) for test in tests):
                 merged.update(attrs)
-        # the tag alone goes through the arrays; anything more through spaCy's setter
+        # tag and part of speech go through the arrays; more (morphology,
+        # dependency: space tokens) through spaCy's own setter as well
         outcome = _Outcome(
             merged.get(TAG, key[1]),
             merged.get(POS, key[0]),
