@@ -6,11 +6,11 @@ French pipeline runs once across all documents (``nlp.pipe`` over their
 blocks). With ``processes > 1`` the chunks go to worker processes started with
 ``forkserver`` where the platform has it, else ``spawn``: a fork of a process
 that may hold spaCy's or the language guesser's locks is never taken by
-default. When the rules need the French pipeline, the fork server loads it
-(:mod:`seofr.preload`) before forking the workers, which then share it. The
-original of a rewrite is read once per run and parsed once per process. A
-document that cannot be read becomes an :class:`InputFailure`; the others are
-still analysed.
+default. For the command line, when the rules need the French pipeline, the
+fork server loads it (:mod:`seofr.preload`) before forking the workers, which
+then share it. The original of a rewrite is read once per run and parsed once
+per process. A document that cannot be read becomes an :class:`InputFailure`;
+the others are still analysed.
 """
 
 from __future__ import annotations
@@ -187,8 +187,15 @@ def run_batch(
     on_done: Callable[[int, str], None] | None = None,
     chunk_size: int = DEFAULT_CHUNK,
     session: Session | None = None,
+    preload: bool = False,
 ) -> list[Result]:
-    """Analyse ``items`` (already read) and return their results in input order."""
+    """Analyse ``items`` (already read) and return their results in input order.
+
+    ``preload`` lets the fork server load the French pipeline before it forks
+    the workers (:mod:`seofr.preload`). It sets the process's fork server
+    preload list: for a process seofr owns (the command line), not for a host
+    that may have its own.
+    """
     indexed = list(enumerate(items))
     size = max(chunk_size, 1)
     parallel = processes > 1 and len(indexed) > size
@@ -218,8 +225,9 @@ def run_batch(
             except SeofrError as exc:
                 return [InputFailure.of(item.label, exc) for item in items]
         context = multiprocessing.get_context(start_method())
-        if context.get_start_method() == "forkserver" and _needs_french(job, session):
-            context.set_forkserver_preload(["seofr.preload"])
+        if preload and context.get_start_method() == "forkserver" and _needs_french(job, session):
+            # "__main__" is the default list: functions of the main module stay importable
+            context.set_forkserver_preload(["__main__", "seofr.preload"])
         with context.Pool(processes, initializer=_Worker.start, initargs=(job,)) as pool:
             # results are placed by index: the order chunks finish in does not matter
             for done in pool.imap_unordered(_analyze_chunk, chunks):

@@ -379,6 +379,7 @@ def _analyze(
                 processes=args.jobs,
                 on_done=bar.advance,
                 session=session,
+                preload=True,
             )
         finally:
             bar.close()

@@ -418,3 +418,18 @@ def test_tables_that_disagree_with_spacy_on_the_probe_are_not_used(
     assert rulebased.rule_based(fast, fast.pipe_names) is None
     monkeypatch.undo()
     assert rulebased.rule_based(fast, fast.pipe_names) is not None
+
+
+def test_the_lemma_cache_starts_afresh_instead_of_growing(
+    fast: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seofr.french import rulebased
+
+    monkeypatch.setattr(rulebased, "LEMMAS_KEPT", 5)
+    tables = rulebased.rule_based(fast, fast.pipe_names)
+    assert tables is not None
+    text = "Les poules couvent leurs œufs dans le poulailler depuis trois semaines."
+    for doc in fast.pipe([text, text], disable=list(RULE_BASED)):
+        tables(doc)
+        assert [t.lemma_ for t in doc][:4] == ["le", "poule", "couver", "leur"]
+        assert len(tables.lemmas) <= 5
