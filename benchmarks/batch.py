@@ -2,8 +2,8 @@
 
 (1) ``seofr.analyze_many`` over 200 generated French HTML articles (about 6 KB
 each), with ``processes=1`` then ``processes=2``, the model already loaded in
-this process (workers are forked and share it). Target: at least 1.6× faster
-with two. (2) ``seofr check`` over the same files twice in fresh processes
+this process (for ``processes=1``; the workers of ``processes=2`` come from a
+fork server and each load their own). Target: at least 1.6× faster with two. (2) ``seofr check`` over the same files twice in fresh processes
 with an empty cache directory: the second run must be at least 10× faster
 and never import spaCy.
 """
@@ -65,7 +65,7 @@ def run(quick: bool) -> Outcome:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         paths = _write_documents(folder, count)
-        seofr.analyze(paths[0])  # load the model before the workers are forked
+        seofr.analyze(paths[0])  # the model loaded before processes=1 is timed
         one = timed(lambda: seofr.analyze_many(paths, processes=1, progress=False))
         two = timed(lambda: seofr.analyze_many(paths, processes=2, progress=False))
         cache = folder / "cache"
