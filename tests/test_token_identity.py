@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from seofr.document import parse_document
 from seofr.french import fastload
@@ -433,3 +435,23 @@ def test_the_lemma_cache_starts_afresh_instead_of_growing(
         tables(doc)
         assert [t.lemma_ for t in doc][:4] == ["le", "poule", "couver", "leur"]
         assert len(tables.lemmas) <= 5
+
+
+_PIECES = [
+    "le", "Chat", "DORT", "l'", "’", "aujourd'hui", " ", "  ", "\n", "\n\n", "\t", "\u00a0",
+    "\u202f", "😀", "東京", "مرحبا", "Ωmega", "12", "3,5", "€", "%", "«", "»", "—", "...", "!",
+    "?", ";", "https://x.fr/a-b", "a@b.fr", "x²", "ﬁn", "İ", "ß", "e\u0301", "\u200b", "\r\n",
+    "etc.", "p.", "pomme", "mangées", "fûmes", "vitraux", "SNCF", "iPhone", "snake_case", "<b>",
+    "&amp;", "#tag", "C++", "3e", "1ère", "XIVe",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map(" ".join))
+def test_tables_annotate_any_text_as_spacys_components_do(
+    fast: Language, stock: Language, text: str
+) -> None:
+    # fails at the first token on which seofr's pipeline and spaCy's disagree
+    _compare(fast, stock, [text])
