@@ -176,3 +176,60 @@ def test_preloading_warms_the_default_session_and_freezes_it() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.split() == ["True", "True"]
+
+
+def test_the_parent_parses_ahead_while_the_fork_server_loads() -> None:
+    # the command line's path: preload, and the first inputs parsed by the parent
+    from seofr.batch import Job, run_batch
+    from seofr.session import arguments_layer, read_item
+
+    items = [read_item(path, index, 10**7) for index, path in enumerate(_files() * 3)]
+    job = Job(arguments_layer({}))
+    one = run_batch(items, job, processes=1)
+    two = run_batch(items, job, processes=2, chunk_size=2, preload=True)
+    assert [json.dumps(r.to_dict()) for r in one] == [json.dumps(r.to_dict()) for r in two]  # type: ignore[union-attr]
+
+
+def test_parsing_ahead_stops_when_asked_and_leaves_bad_inputs_to_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from seofr import batch
+    from seofr.document import Document
+    from seofr.errors import InputError
+    from seofr.session import Item, Session, arguments_layer
+
+    good = Item("a.md", "a.md", "# Titre\n\nUn paragraphe en français.".encode())
+    bad = Item("b.md", "b.md", b"# Illisible")
+    job = batch.Job(arguments_layer({}))
+    monkeypatch.setattr(batch, "PARSED_AHEAD_BYTES", 10**6)
+    real = batch._parse
+    stop = threading.Event()
+    parsed: list[str] = []
+
+    def parse(item: Item, job: batch.Job, session: Session) -> Document:
+        parsed.append(item.label)
+        if item is bad:
+            raise InputError("input: unreadable")
+        if len(parsed) == 3:
+            stop.set()  # the pool is ready after the third input
+        return real(item, job, session)
+
+    monkeypatch.setattr(batch, "_parse", parse)
+    tasks: list[list[batch.Entry]] = [[(0, good), (1, bad)], [(2, good), (3, good)]]
+    batch._parsed_ahead(tasks, job, Session(), stop)
+    # the bad input is left to its worker (which reports it); parsing stops when asked
+    assert [type(entry[1]) for chunk in tasks for entry in chunk] == [
+        Document,
+        Item,
+        Document,
+        Item,
+    ]
+    assert parsed == ["a.md", "b.md", "a.md"]
+    # a spent budget stops it too
+    monkeypatch.setattr(batch, "_parse", real)
+    monkeypatch.setattr(batch, "PARSED_AHEAD_BYTES", 1)
+    fresh: list[list[batch.Entry]] = [[(0, good), (1, good)]]
+    batch._parsed_ahead(fresh, job, Session(), threading.Event())
+    assert [type(entry[1]) for entry in fresh[0]] == [Document, Item]
