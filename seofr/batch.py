@@ -139,6 +139,8 @@ def _parsed_ahead(
                 chunk[position] = (index, _parse(item, job, session))
             except SeofrError:
                 continue
+            except Exception:  # its worker meets it again and reports it as before
+                return
 
 
 class Progress:

@@ -233,3 +233,13 @@ def test_parsing_ahead_stops_when_asked_and_leaves_bad_inputs_to_workers(
     fresh: list[list[batch.Entry]] = [[(0, good), (1, good)]]
     batch._parsed_ahead(fresh, job, Session(), threading.Event())
     assert [type(entry[1]) for entry in fresh[0]] == [Document, Item]
+
+    # anything else stops parsing ahead, quietly: the workers meet it as before
+    def broken(item: Item, job: batch.Job, session: Session) -> Document:
+        raise RecursionError("too deep")
+
+    monkeypatch.setattr(batch, "_parse", broken)
+    monkeypatch.setattr(batch, "PARSED_AHEAD_BYTES", 10**6)
+    untouched: list[list[batch.Entry]] = [[(0, good), (1, good)]]
+    batch._parsed_ahead(untouched, job, Session(), threading.Event())
+    assert [entry[1] for entry in untouched[0]] == [good, good]
