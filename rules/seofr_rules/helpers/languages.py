@@ -12,9 +12,18 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import Final
 
+from seofr.french.lang import LanguageGuess
 from seofr.plugin import Text
 
 ANOTHER_LANGUAGE: Final = Text(fr="dans une autre langue", en="in another language")
+# Under this share of French words the page is another language's: the
+# language rule fails it, and rules judging French text leave it alone.
+FRENCH_PAGE_SHARE: Final = 0.25
+
+
+def mostly_foreign(page: LanguageGuess) -> bool:
+    """Whether the page's language guess says it is mostly in another language than French."""
+    return page.language is not None and page.probability_of("fr") < FRENCH_PAGE_SHARE
 
 
 @functools.cache

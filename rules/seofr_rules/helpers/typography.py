@@ -40,6 +40,7 @@ from seofr.plugin import (
     Text,
     TextElement,
 )
+from seofr_rules.helpers.languages import mostly_foreign
 from seofr_rules.helpers.sentences import sentence_bounds
 
 NBSP: Final = "\u00a0"
@@ -71,9 +72,6 @@ NOT_FRENCH = Template(
 )
 """Why a typography rule skips a page mostly in another language."""
 
-# Under this share of French words the page is another language's (the
-# language rule says so); French typography is then not asked of it.
-_FRENCH_PAGE_SHARE = 0.25
 # Below this many words the guess of a page's language is a guess on a
 # heading (« Venez-vous ? »): each sentence is then judged alone.
 _PAGE_WORDS = 8
@@ -289,9 +287,8 @@ class TypographyRule(Rule[Any]):
     needs = frozenset({Need.LANGUAGE, Need.WORDS})
 
     def check(self, doc: Document, ctx: Context, options: Any) -> Iterator[Emitted]:
-        page = ctx.language
-        judged = ctx.word_count >= _PAGE_WORDS
-        if judged and page.language is not None and page.probability_of("fr") < _FRENCH_PAGE_SHARE:
+        # French typography is not asked of a page in another language
+        if ctx.word_count >= _PAGE_WORDS and mostly_foreign(ctx.language):
             yield self.skip("not-french")
             return
         editable = EditableSource(doc)

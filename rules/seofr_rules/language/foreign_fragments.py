@@ -27,7 +27,7 @@ from seofr.plugin import (
     Text,
     option,
 )
-from seofr_rules.helpers.languages import in_language, percent
+from seofr_rules.helpers.languages import in_language, mostly_foreign, percent
 from seofr_rules.helpers.sentences import sentence_bounds
 from seofr_rules.helpers.shares import excerpt
 
@@ -69,11 +69,6 @@ class _Sentence:
     words: int
     french: bool
     guess: LanguageGuess | None = None
-
-
-# Under this share of French words the page is another language's, and its
-# paragraphs are not "passages left" in a French text (the language rule fails it).
-_FRENCH_PAGE_SHARE = 0.25
 
 
 class ForeignFragments(Rule[ForeignFragmentsOptions]):
@@ -151,7 +146,8 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
         self, doc: Document, ctx: Context, options: ForeignFragmentsOptions
     ) -> Iterator[Emitted]:
         page = ctx.language
-        if page.language is not None and page.probability_of("fr") < _FRENCH_PAGE_SHARE:
+        # its paragraphs are then not "passages left" in a French text
+        if mostly_foreign(page):
             yield self.skip("not-french", language=in_language(page.language))
             return
         for index, element in enumerate(ctx.prose):
