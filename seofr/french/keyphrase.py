@@ -51,6 +51,7 @@ from typing import Any, NamedTuple
 from seofr.document.model import Document
 from seofr.french.analysis import _ALNUM, FrenchAnalysis, Sentence, Token, record_from_fields
 from seofr.french.normalize import fold, fold_spelling, strip_accents
+from seofr.french.rulebased import lemma_index_sets
 
 _PIECE = re.compile(r"[^\W_]+’?")
 _QUOTED = re.compile(r'^\s*["“«]\s*(.+?)\s*["”»]\s*$')
@@ -126,10 +127,10 @@ class Lexicon:
         if lookups is None:
             return
         self._lookup = lookups.get_table("lemma_lookup")
-        index = lookups.get_table("lemma_index")
-        self.nominal_lemmas = frozenset(index.get("noun", ())) | frozenset(index.get("adj", ()))
-        self.verb_lemmas = frozenset(index.get("verb", ()))
-        self.lemmas = self.nominal_lemmas | self.verb_lemmas | frozenset(index.get("adv", ()))
+        index = lemma_index_sets(lookups)
+        self.nominal_lemmas = index.get("noun", _EMPTY) | index.get("adj", _EMPTY)
+        self.verb_lemmas = index.get("verb", _EMPTY)
+        self.lemmas = self.nominal_lemmas | self.verb_lemmas | index.get("adv", _EMPTY)
         self._verb_exc = lookups.get_table("lemma_exc").get("verb", {})
         # the model's rules lack the present's -e (« ferme » → fermer): added
         self._verb_rules = [*lookups.get_table("lemma_rules").get("verb", []), ["e", "er"]]

@@ -23,13 +23,14 @@ pipeline token by token over the examples and the real-page corpus.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["RULE_BASED", "RuleBased", "rule_based"]
+__all__ = ["RULE_BASED", "RuleBased", "lemma_index_sets", "rule_based"]
 
 #: The components :class:`RuleBased` stands for, in pipeline order.
 RULE_BASED = ("attribute_ruler", "lemmatizer")
@@ -102,24 +103,31 @@ def _ruler_table(ruler: Any, strings: Any) -> list[tuple[list[_Test], dict[Any, 
     return rules
 
 
-class _SetLookups:
-    """A lemmatizer's lookup tables with each part of speech's word list as a set.
+@lru_cache(maxsize=4)
+def lemma_index_sets(lookups: Any) -> Any:
+    """The ``lemma_index`` table of a lemmatizer's ``lookups`` with each word list as a set.
 
     spaCy keeps the French lemma index as lists (66,000 nouns) and tests a
     word's membership in them once per new (form, part of speech): a quarter
     of a millisecond each, which a page of technical words pays thousands of
-    times. Sets answer the same.
+    times. Sets answer the same; built once per tables, for the lemmatizer
+    here and the keyphrase lexicon (:class:`seofr.french.keyphrase.Lexicon`).
     """
+    from spacy.lookups import Table
+
+    sets = Table(name="lemma_index")
+    for key, words in lookups.get_table("lemma_index", {}).items():
+        sets[key] = frozenset(words)
+    return sets
+
+
+class _SetLookups:
+    """A lemmatizer's lookup tables with its lemma index as sets (:func:`lemma_index_sets`)."""
 
     def __init__(self, lookups: Any) -> None:
-        from spacy.lookups import Table
-
         self.tables = {name: lookups.get_table(name) for name in lookups.tables}
         if "lemma_index" in self.tables:
-            sets = Table(name="lemma_index")
-            for key, words in self.tables["lemma_index"].items():
-                sets[key] = frozenset(words)
-            self.tables["lemma_index"] = sets
+            self.tables["lemma_index"] = lemma_index_sets(lookups)
 
     def __contains__(self, name: str) -> bool:
         return name in self.tables
