@@ -41,9 +41,8 @@ matches a word derived from it by a suffix (« démission » ↔ « démissionne
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, NamedTuple
@@ -562,21 +561,38 @@ _JOINERS = frozenset({"de", "d’"})
 _MAX_CANDIDATE_WORDS = 3
 
 
-@dataclass(slots=True)  # slots: a long page makes 100,000 of them
-class _Candidate:
-    count: int = 0
-    proper: bool = False
-    forms: Counter[str] = field(default_factory=Counter)
+class _Candidates(NamedTuple):
+    """Every candidate key of a text: how often it occurs, and in which written forms.
+
+    Plain dictionaries rather than an object per key: a long page makes
+    100,000 keys, most of them seen once.
+    """
+
+    counts: dict[tuple[str, ...], int]
+    #: Keys that end with a proper noun.
+    proper: set[tuple[str, ...]]
+    #: (key, written form) → occurrences, in the order forms are first met.
+    forms: dict[tuple[tuple[str, ...], str], int]
+
+    def written(self, keys: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], str]:
+        """The most frequent written form of each of ``keys`` (the first met among equals)."""
+        wanted = set(keys)
+        best: dict[tuple[str, ...], tuple[int, str]] = {}
+        for (key, form), count in self.forms.items():
+            if key in wanted and count > best.get(key, (0, ""))[0]:
+                best[key] = (count, form)
+        return {key: form for key, (_, form) in best.items()}
 
 
-def _candidates(sentences: Sequence[Sentence]) -> dict[tuple[str, ...], _Candidate]:
+def _candidates(sentences: Sequence[Sentence]) -> _Candidates:
     """Every candidate key of the sentences with its count, in one pass over the words.
 
     A key starts at a noun, name or adjective and grows word by word over at
     most six words, each prefix a candidate of its own: the pass is linear in
     the words.
     """
-    found: dict[tuple[str, ...], _Candidate] = {}
+    found = _Candidates({}, set(), {})
+    counts, proper, forms = found
     for sentence in sentences:
         # Token.is_word inlined: this reads every token of the page
         tokens = [t for t in sentence.tokens if _ALNUM.search(t.text) is not None]
@@ -596,17 +612,16 @@ def _candidates(sentences: Sequence[Sentence]) -> dict[tuple[str, ...], _Candida
                 ):
                     break
                 key.append(folded if token.pos == "PROPN" else fold(token.lemma or token.text))
-                # a candidate (and its Counter) made only for a new key, not at every word
-                candidate = found.get(tuple(key))
-                if candidate is None:
-                    candidate = found[tuple(key)] = _Candidate()
-                candidate.count += 1
-                candidate.proper = candidate.proper or token.pos == "PROPN"
-                candidate.forms[text[first.start : token.end]] += 1
+                whole = tuple(key)
+                counts[whole] = counts.get(whole, 0) + 1
+                if token.pos == "PROPN":
+                    proper.add(whole)
+                written = (whole, text[first.start : token.end])
+                forms[written] = forms.get(written, 0) + 1
     return found
 
 
-def _longer_counts(found: Mapping[tuple[str, ...], _Candidate]) -> dict[tuple[str, ...], int]:
+def _longer_counts(counts: Mapping[tuple[str, ...], int]) -> dict[tuple[str, ...], int]:
     """Each run of words → the highest count of a longer candidate holding it.
 
     A key holds at most five words (three and two joiners), so it has at most
@@ -614,8 +629,7 @@ def _longer_counts(found: Mapping[tuple[str, ...], _Candidate]) -> dict[tuple[st
     where comparing every candidate with every other was quadratic (issue 14).
     """
     longer: dict[tuple[str, ...], int] = {}
-    for key, candidate in found.items():
-        count = candidate.count
+    for key, count in counts.items():
         for size in range(1, len(key)):
             for i in range(len(key) - size + 1):
                 part = key[i : i + size]
@@ -645,25 +659,23 @@ def suggest_keyphrases(
     sorted: O(n log n) in the words.
     """
     found = _candidates(sentences)
-    longer = _longer_counts(found)
+    longer = _longer_counts(found.counts)
     kept = [
-        key
-        for key, candidate in found.items()
-        if candidate.count >= 2 and longer.get(key, 0) * 2 < candidate.count
+        key for key, count in found.counts.items() if count >= 2 and longer.get(key, 0) * 2 < count
     ]
     # candidate keys are folded text, title units spelled forms (« sœur » → « soeur »):
     # both go through the same spelling and fold before they are compared
     stems = {_title_stem(u.lemma) for units in emphasized for u in units}
 
     def weight(key: tuple[str, ...]) -> float:
-        candidate = found[key]
         words = [w for w in key if w not in _JOINERS]
         in_title = sum(1 for w in words if _title_stem(w) in stems) / len(words)
-        proper = 1.5 if candidate.proper else 1.0
-        return candidate.count * (1 + in_title) * proper * (1 + 0.5 * (len(words) - 1))
+        proper = 1.5 if key in found.proper else 1.0
+        return found.counts[key] * (1 + in_title) * proper * (1 + 0.5 * (len(words) - 1))
 
     ranked = sorted(kept, key=lambda k: (-weight(k), k))[:limit]
-    return [found[key].forms.most_common(1)[0][0] for key in ranked]
+    written = found.written(ranked)
+    return [written[key] for key in ranked]
 
 
 class KeyphraseAnalysis:
