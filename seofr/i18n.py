@@ -45,7 +45,8 @@ def format_param(value: Param, lang: Lang) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, Text):
-        return value.render(lang)
+        # a value, not a template: braces it holds (a page's « {Titre} ») are text
+        return value.fr if lang == "fr" else value.en
     return format_number(value, lang)
 
 

@@ -106,3 +106,13 @@ def test_every_message_renders_with_counts_0_1_and_2(where: str, text: Text) -> 
             assert masked[0] == masked[2], (where, forms)
         if re.search(r"\{\w+:[^{}|]*\|[^{}]*\}", text.fr if lang == "fr" else text.en):
             assert masked[1] != masked[2], (where, forms)
+
+
+def test_a_text_value_is_shown_as_written() -> None:
+    # a value made from a page (an excerpt, a candidate) may hold braces
+    message = Text(fr="Phrase\u00a0: {excerpt}", en="Sentence: {excerpt}")
+    value = Text(fr="«\u00a0le style {Titre}\u00a0»", en="“the {Title} style”")
+    assert (
+        message.render("fr", {"excerpt": value}) == "Phrase\u00a0: «\u00a0le style {Titre}\u00a0»"
+    )
+    assert message.render("en", {"excerpt": value}) == "Sentence: “the {Title} style”"

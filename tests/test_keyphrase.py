@@ -207,3 +207,31 @@ def test_synonyms_count_in_the_introduction() -> None:
         text, keyword="compost", synonyms=["lombricompostage"], select=["keyword-in-introduction"]
     )
     assert helped.result("keyword-in-introduction").status is Status.PASS  # type: ignore[union-attr]
+
+
+def test_candidates_stop_at_a_mark_set_off_by_a_space() -> None:
+    text = (
+        "# Les fruits d’automne\n\n"
+        "Au marché, on trouve des pommes, poires et figues. Les pommes, poires et figues"
+        " viennent du verger. Le porte-monnaie du client reste ouvert devant l’étal ;"
+        " le porte-monnaie se vide vite.\n"
+    )
+    doc = parse_document(text, "fruits.md")
+    analysis = FrenchAnalysis(doc.body, {Need.LEMMAS}, doc.source_map)
+    found = suggest_keyphrases(analysis.sentences, [], 20)
+    # a comma between two nouns ends the candidate; a hyphen inside a word does not
+    assert "pommes, poires" not in found and "pommes" in found
+    assert "porte-monnaie" in found
+
+
+def test_braces_in_a_candidate_are_text_not_a_template() -> None:
+    text = (
+        "# Le style {Titre}\n\n"
+        "Le style {Titre} sert aux titres du document. On applique le style {Titre}"
+        " à chaque chapitre, et le style {Titre} reste le même partout.\n"
+    )
+    report = seofr.analyze(text, input_format="markdown", lang="fr", select=["keyphrase-length"])
+    (proposal,) = report.shown_of("keyphrase-length")
+    # the rule proposes candidates instead of failing on « {Titre} »
+    assert proposal.rule == "keyphrase-length" and "«\u00a0style\u00a0»" in proposal.message
+    assert "{Titre" not in proposal.message.replace("«\u00a0Titre\u00a0»", "")

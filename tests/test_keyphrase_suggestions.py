@@ -2,7 +2,9 @@
 
 ``reference_suggest_keyphrases`` below is the **reference implementation**: a
 verbatim copy of ``suggest_keyphrases`` as it was before the rewrite (commit
-``40628d4``), which compared every candidate with every other one. The tests
+``40628d4``), which compared every candidate with every other one; both have
+since stopped candidates at punctuation set off by a space, the reference
+through its own :func:`_ref_runs`. The tests
 check that the new code returns exactly its suggestions, in the same order, on
 the bundled examples, the trimmed real pages, French texts written here and
 random token sequences; then that the work grows linearly with the text,
@@ -48,29 +50,12 @@ class _RefCandidate:
 def reference_suggest_keyphrases(
     sentences: Sequence[Sentence], emphasized: Sequence[Sequence[Unit]], limit: int = 5
 ) -> list[str]:
-    """Reference implementation: ``suggest_keyphrases`` before the rewrite (quadratic)."""
+    """Reference implementation: ``suggest_keyphrases`` before the rewrite (quadratic),
+    reading the runs of words of :func:`_ref_runs`."""
     found: dict[tuple[str, ...], _RefCandidate] = {}
     for sentence in sentences:
-        tokens = [t for t in sentence.tokens if t.is_word]
-        for start, first in enumerate(tokens):
-            if first.pos not in _REF_CANDIDATE_POS or len(first.text) < 2:
-                continue
-            key: list[str] = []
-            for token in tokens[start : start + 2 * _REF_MAX_CANDIDATE_WORDS]:
-                folded = fold(token.text)
-                if folded in _REF_JOINERS and key and key[-1] not in _REF_JOINERS:
-                    key.append(folded)
-                    continue
-                if (
-                    token.pos not in _REF_CANDIDATE_POS
-                    or len(key) - key.count("de") >= _REF_MAX_CANDIDATE_WORDS
-                ):
-                    break
-                key.append(folded if token.pos == "PROPN" else fold(token.lemma or token.text))
-                candidate = found.setdefault(tuple(key), _RefCandidate())
-                candidate.count += 1
-                candidate.proper = candidate.proper or token.pos == "PROPN"
-                candidate.forms[sentence.element.text[first.start : token.end]] += 1
+        for tokens in _ref_runs(sentence):
+            _ref_count(tokens, sentence, found)
     stems = {inflection_stem(fold(u.lemma)) for units in emphasized for u in units}
 
     def content(key: tuple[str, ...]) -> list[str]:
@@ -96,6 +81,49 @@ def reference_suggest_keyphrases(
     ]
     ranked = sorted(kept, key=lambda k: (-weight(k), k))[:limit]
     return [found[key].forms.most_common(1)[0][0] for key in ranked]
+
+
+def _ref_runs(sentence: Sentence) -> list[list[Token]]:
+    """The sentence's words, cut at each mark with a space before or after it.
+
+    Added to the reference with the same change to ``suggest_keyphrases``
+    (« pommes, poires » is no candidate), written apart from it.
+    """
+    text = sentence.element.text
+    runs: list[list[Token]] = [[]]
+    for token in sentence.tokens:
+        if token.is_word:
+            runs[-1].append(token)
+            continue
+        before = text[token.start - 1 : token.start]
+        after = text[token.end : token.end + 1]
+        if token.text.strip() and not (before.strip() and after.strip()):
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _ref_count(
+    tokens: list[Token], sentence: Sentence, found: dict[tuple[str, ...], _RefCandidate]
+) -> None:
+    for start, first in enumerate(tokens):
+        if first.pos not in _REF_CANDIDATE_POS or len(first.text) < 2:
+            continue
+        key: list[str] = []
+        for token in tokens[start : start + 2 * _REF_MAX_CANDIDATE_WORDS]:
+            folded = fold(token.text)
+            if folded in _REF_JOINERS and key and key[-1] not in _REF_JOINERS:
+                key.append(folded)
+                continue
+            if (
+                token.pos not in _REF_CANDIDATE_POS
+                or len(key) - key.count("de") >= _REF_MAX_CANDIDATE_WORDS
+            ):
+                break
+            key.append(folded if token.pos == "PROPN" else fold(token.lemma or token.text))
+            candidate = found.setdefault(tuple(key), _RefCandidate())
+            candidate.count += 1
+            candidate.proper = candidate.proper or token.pos == "PROPN"
+            candidate.forms[sentence.element.text[first.start : token.end]] += 1
 
 
 def _ref_contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:

@@ -41,7 +41,7 @@ matches a word derived from it by a suffix (« démission » ↔ « démissionne
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -589,36 +589,69 @@ def _candidates(sentences: Sequence[Sentence]) -> _Candidates:
 
     A key starts at a noun, name or adjective and grows word by word over at
     most six words, each prefix a candidate of its own: the pass is linear in
-    the words.
+    the words. It never crosses a punctuation mark set off by a space:
+    « pommes, poires » or « style {Titre} » hold no two-word candidate.
     """
     found = _Candidates({}, set(), {})
-    counts, proper, forms = found
     for sentence in sentences:
-        # Token.is_word inlined: this reads every token of the page
-        tokens = [t for t in sentence.tokens if _ALNUM.search(t.text) is not None]
         text = sentence.element.text
-        for start, first in enumerate(tokens):
-            if first.pos not in _CANDIDATE_POS or len(first.text) < 2:
-                continue
-            key: list[str] = []
-            for token in tokens[start : start + 2 * _MAX_CANDIDATE_WORDS]:
-                folded = fold(token.text)
-                if folded in _JOINERS and key and key[-1] not in _JOINERS:
-                    key.append(folded)
-                    continue
-                if (
-                    token.pos not in _CANDIDATE_POS
-                    or len(key) - key.count("de") >= _MAX_CANDIDATE_WORDS
-                ):
-                    break
-                key.append(folded if token.pos == "PROPN" else fold(token.lemma or token.text))
-                whole = tuple(key)
-                counts[whole] = counts.get(whole, 0) + 1
-                if token.pos == "PROPN":
-                    proper.add(whole)
-                written = (whole, text[first.start : token.end])
-                forms[written] = forms.get(written, 0) + 1
+        for tokens in _word_runs(sentence.tokens, text):
+            _count_run(tokens, text, found)
     return found
+
+
+def _word_runs(tokens: Sequence[Token], text: str) -> Iterator[list[Token]]:
+    """The runs of words of ``text`` between punctuation marks.
+
+    A mark glued to the words on both sides joins them (« en-tête »,
+    « GNU/Linux », « dhcpd.conf »); one with a space on either side ends
+    the run (« pommes, poires », « style {Titre} »).
+    """
+    run: list[Token] = []
+    for token in tokens:
+        # Token.is_word inlined: this reads every token of the page
+        if _ALNUM.search(token.text) is not None:
+            run.append(token)
+        elif (
+            run
+            and not token.text.isspace()
+            and not (
+                token.start > 0
+                and token.end < len(text)
+                and not text[token.start - 1].isspace()
+                and not text[token.end].isspace()
+            )
+        ):
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _count_run(tokens: Sequence[Token], text: str, found: _Candidates) -> None:
+    """Count the candidate keys of one run of words (see :func:`_candidates`)."""
+    counts, proper, forms = found
+    for start, first in enumerate(tokens):
+        if first.pos not in _CANDIDATE_POS or len(first.text) < 2:
+            continue
+        key: list[str] = []
+        for token in tokens[start : start + 2 * _MAX_CANDIDATE_WORDS]:
+            folded = fold(token.text)
+            if folded in _JOINERS and key and key[-1] not in _JOINERS:
+                key.append(folded)
+                continue
+            if (
+                token.pos not in _CANDIDATE_POS
+                or len(key) - key.count("de") >= _MAX_CANDIDATE_WORDS
+            ):
+                break
+            key.append(folded if token.pos == "PROPN" else fold(token.lemma or token.text))
+            whole = tuple(key)
+            counts[whole] = counts.get(whole, 0) + 1
+            if token.pos == "PROPN":
+                proper.add(whole)
+            written = (whole, text[first.start : token.end])
+            forms[written] = forms.get(written, 0) + 1
 
 
 def _longer_counts(counts: Mapping[tuple[str, ...], int]) -> dict[tuple[str, ...], int]:
