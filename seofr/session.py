@@ -27,7 +27,7 @@ from seofr.directives import Directives, parse_directives
 from seofr.document import EXTENSIONS, Document, parse_document, read_bytes
 from seofr.document.model import Format
 from seofr.errors import ConfigError, DocumentConfigError, InputError, SeofrError
-from seofr.i18n import Lang, Param
+from seofr.i18n import Lang, Param, Template
 from seofr.messages import CRASHED, INPUT_CODE, INPUT_RULE, NOTE_SEVERITIES
 from seofr.registry import AnyRule, Registry, registry
 from seofr.report import STATUS_SCORES, Finding, Report, RuleInfo, RuleResult, render_template
@@ -201,6 +201,8 @@ class Session:
         self.registry = rules if rules is not None else registry()
         self.files = ConfigFiles()
         self._infos: dict[str, RuleInfo] = {}
+        # message shapes known to fill their template (see _checked_templates)
+        self._fitted: set[_Shape] = set()
 
     # -- configuration -------------------------------------------------------
 
@@ -340,7 +342,9 @@ class Session:
         for name, rule_config in config.rules.items():
             rule = self.registry.rules[name]
             package = self.registry.origins.get(name, "?")
-            outcome = _run_rule(rule, rule_config.options, ctx, directives, package)
+            outcome = _run_rule(
+                rule, rule_config.options, ctx, directives, package, fitted=self._fitted
+            )
             results.append(
                 RuleResult(
                     name,
@@ -390,18 +394,39 @@ def _crash(summary: str, package: str) -> _Outcome:
     return _Outcome(Status.FAIL, 0.0, [crash])
 
 
-def _checked_templates(rule: AnyRule, violations: Iterable[Violation | Skip]) -> None:
-    """Write every message once in each language, so a broken template shows up here."""
+# A template, and the names and types of the values given to it.
+_Shape = tuple[Template, tuple[tuple[str, type], ...]]
+
+
+def _checked_templates(
+    rule: AnyRule, violations: Iterable[Violation | Skip], fitted: set[_Shape]
+) -> None:
+    """Write each message once in each language, so a broken template shows up here.
+
+    Whether a template can be filled depends on the names and types of its
+    values only (a value is shown as written, or as a number): one message
+    of each shape is written, and ``fitted`` remembers the shapes that were.
+    """
     langs: tuple[Lang, ...] = ("fr", "en")
     for item in violations:
         template = rule.templates[item.key]
         params: Mapping[str, Param] = item.params
+        shape = (template, tuple((name, type(value)) for name, value in params.items()))
+        if shape in fitted:
+            continue
         for lang in langs:
             render_template(template, params, lang)
+        fitted.add(shape)
 
 
 def _run_rule(
-    rule: AnyRule, options: Any, ctx: Context, directives: Directives, package: str
+    rule: AnyRule,
+    options: Any,
+    ctx: Context,
+    directives: Directives,
+    package: str,
+    *,
+    fitted: set[_Shape],
 ) -> _Outcome:
     if directives.file_disabled(rule.name):
         return _Outcome(Status.SKIP, 0.0, [])
@@ -418,7 +443,7 @@ def _run_rule(
             else:
                 violations.append(item)
         # inside the guard: a template that its values cannot fill is this rule's fault
-        _checked_templates(rule, [*violations, *([skip] if skip else [])])
+        _checked_templates(rule, [*violations, *([skip] if skip else [])], fitted)
     except Exception as exc:  # one broken rule must not stop the others
         summary = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
         return _crash(summary, package)

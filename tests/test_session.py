@@ -399,6 +399,37 @@ class _MissingParameter(Rule[_NoOptions]):
         yield self.fail("key")
 
 
+def test_a_broken_template_fails_every_time_and_a_sound_one_is_written_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    base = registry()
+    session = Session(
+        Registry(
+            {**base.rules, "missing-parameter": _MissingParameter},
+            {**base.origins, "missing-parameter": "regles-du-marche"},
+            base.profiles,
+        )
+    )
+    written: list[Template] = []
+    real = seofr.session.render_template
+
+    def spy(template: Template, params: Any, lang: Any) -> Any:
+        written.append(template)
+        return real(template, params, lang)
+
+    monkeypatch.setattr(seofr.session, "render_template", spy)
+    first = session.analyze(CAFE, config=False)
+    once = len(written)
+    second = session.analyze(CAFE, config=False)
+    # the failure is not remembered as checked: the second analysis fails the same
+    for report in (first, second):
+        assert _status(report, "missing-parameter") is Status.FAIL
+    assert first.to_dict() | {"duration_ms": 0} == second.to_dict() | {"duration_ms": 0}
+    # the second analysis writes only the broken message again (in French, which fails)
+    broken = _MissingParameter.templates["key"]
+    assert once > 2 and written[once:] == [broken]
+
+
 def test_a_broken_template_is_one_clear_finding_and_the_rest_stands() -> None:
     base = registry()
     session = Session(
