@@ -399,17 +399,22 @@ class _MissingParameter(Rule[_NoOptions]):
         yield self.fail("key")
 
 
-def test_a_broken_template_fails_every_time_and_a_sound_one_is_written_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def _with_broken_template() -> Session:
+    """A session whose registry also holds ``missing-parameter``, from a third-party package."""
     base = registry()
-    session = Session(
+    return Session(
         Registry(
             {**base.rules, "missing-parameter": _MissingParameter},
             {**base.origins, "missing-parameter": "regles-du-marche"},
             base.profiles,
         )
     )
+
+
+def test_a_broken_template_fails_every_time_and_a_sound_one_is_written_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session = _with_broken_template()
     written: list[Template] = []
     real = seofr.session.render_template
 
@@ -431,14 +436,7 @@ def test_a_broken_template_fails_every_time_and_a_sound_one_is_written_once(
 
 
 def test_a_broken_template_is_one_clear_finding_and_the_rest_stands() -> None:
-    base = registry()
-    session = Session(
-        Registry(
-            {**base.rules, "missing-parameter": _MissingParameter},
-            {**base.origins, "missing-parameter": "regles-du-marche"},
-            base.profiles,
-        )
-    )
+    session = _with_broken_template()
     report = session.analyze(CAFE, config=False)
     normal = seofr.analyze(CAFE, config=False)
 
