@@ -125,7 +125,7 @@ def description(rule: AnyRule, lang: Lang) -> str:
     docstring in English, ``description_fr`` in French ("" when the rule has none)."""
     if lang == "en":
         return _description(rule)
-    return inspect.cleandoc(rule.description_fr)
+    return inspect.cleandoc(rule.description_fr).strip()
 
 
 def _option_rows(rule: AnyRule, lang: Lang) -> Iterator[tuple[str, str, str]]:
