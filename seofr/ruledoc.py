@@ -4,6 +4,8 @@ A rule's docstring carries its examples as fenced blocks whose info string is
 ``<format> <status> [option=value …]`` (format ``md``, ``html`` or ``text``;
 status ``pass``, ``warn``, ``fail`` or ``skip``; values are TOML, e.g.
 ``keyword="vélo"``). The same examples are run as tests and printed here.
+The docstring's prose is the rule's detailed description in English, its
+``description_fr`` the same in French.
 """
 
 from __future__ import annotations
