@@ -37,7 +37,8 @@ class KeywordInIntroduction(KeyphraseRule):
     description_fr = """Le premier paragraphe contient l’expression clé, idéalement dans une seule phrase.
 
     Si les mots de l’expression clé sont répartis sur plusieurs phrases du
-    paragraphe, la règle alerte\u202f; s’ils en sont absents, elle échoue. Les synonymes comptent.
+    paragraphe, la règle alerte\u202f; s’ils en sont absents, elle échoue. Les
+    synonymes comptent.
     """
     Options = PlacementOptions
     templates = {

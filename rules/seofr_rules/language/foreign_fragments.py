@@ -129,9 +129,8 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
     phrase). La langue d’une phrase qui n’est pas manifestement française
     est devinée sans tenir compte de ses numéros et de ses étiquettes
     («\u00a05.1.2\u00a0», «\u00a0Figure 3.1.\u00a0»), de ses URL, de son code ni de ses mots à
-    majuscule\u202f; les phrases
-    consécutives d’un même bloc qui ne sont pas en français forment un
-    seul passage, signalé une fois. Un passage doit compter au moins
+    majuscule\u202f; les phrases consécutives d’un même bloc qui ne sont pas en
+    français forment un seul passage, signalé une fois. Un passage doit compter au moins
     ``min-words`` mots, et sa langue atteindre une probabilité de
     ``min-probability``\u202f; en dessous de 8 mots, il n’est signalé que s’il
     est en anglais avec une probabilité d’au moins 99\u00a0%, et s’il contient

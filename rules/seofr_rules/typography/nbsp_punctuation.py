@@ -93,8 +93,8 @@ class NbspPunctuation(TypographyRule):
     )
     description_fr = """Une espace insécable avant «\u00a0:\u00a0», «\u00a0;\u00a0», «\u00a0!\u00a0», «\u00a0?\u00a0» et à l’intérieur des guillemets.
 
-    Le français sépare les signes de ponctuation hauts du mot qui les
-    précède, par une espace qui ne doit pas se couper\u00a0: une ligne qui
+    En français, une espace sépare les signes de ponctuation doubles du mot
+    qui les précède, et cette espace ne doit pas se couper\u00a0: une ligne qui
     commence par un «\u00a0?\u00a0» est une faute de composition. Le Lexique de
     l’Imprimerie nationale demande une espace fine insécable (U+202F)
     avant «\u00a0;\u00a0», «\u00a0!\u00a0» et «\u00a0?\u00a0», et une espace insécable (U+00A0) avant
