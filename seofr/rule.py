@@ -4,9 +4,11 @@ A rule is a class with a stable kebab-case ``name``, a short ``code``, a
 ``category``, a default ``severity``, an ``Options`` dataclass whose fields are
 its options with their defaults, the French NLP analyses it ``needs``, bilingual
 ``templates`` for what it reports, and a ``check`` generator. The docstring
-holds pass and fail examples: fenced blocks whose info string is
-``<format> <status> [option=value …]``, e.g. ``md fail min-words=20``; they run as
-tests and make the rule reference in ``docs/rules.md``.
+is the rule's detailed description in English and holds its pass and fail
+examples: fenced blocks whose info string is ``<format> <status> [option=value …]``,
+e.g. ``md fail min-words=20``; they run as tests and make the rule reference in
+``docs/rules.md``. ``description_fr`` is the same description in French, without
+the examples (they are shared by both languages).
 
 ``check`` yields :class:`Violation` objects made with :meth:`Rule.fail`,
 :meth:`Rule.warn` and :meth:`Rule.info`, and optionally one :class:`Score` (a
@@ -95,6 +97,10 @@ class Rule(Generic[OptionsT]):
     code: ClassVar[str]
     category: ClassVar[str]
     summary: ClassVar[Text]
+    description_fr: ClassVar[str] = ""
+    """The detailed description in French: what the docstring says in English, its
+    examples left out. Indentation is removed as for a docstring; empty, French
+    output points to the English description."""
     severity: ClassVar[Severity] = Severity.WARNING
     needs: ClassVar[frozenset[Need]] = frozenset()
     Options: ClassVar[type[Any]] = NoOptions

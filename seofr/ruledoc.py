@@ -4,6 +4,8 @@ A rule's docstring carries its examples as fenced blocks whose info string is
 ``<format> <status> [option=value …]`` (format ``md``, ``html`` or ``text``;
 status ``pass``, ``warn``, ``fail`` or ``skip``; values are TOML, e.g.
 ``keyword="vélo"``). The same examples are run as tests and printed here.
+The docstring's prose is the rule's detailed description in English, its
+``description_fr`` the same in French.
 """
 
 from __future__ import annotations
@@ -120,6 +122,14 @@ def _description(rule: AnyRule) -> str:
     return _FENCE.sub("", rule_doc(rule)).strip()
 
 
+def description(rule: AnyRule, lang: Lang) -> str:
+    """The rule's detailed description in ``lang``, without its examples: the
+    docstring in English, ``description_fr`` in French ("" when the rule has none)."""
+    if lang == "en":
+        return _description(rule)
+    return inspect.cleandoc(rule.description_fr).strip()
+
+
 def _option_rows(rule: AnyRule, lang: Lang) -> Iterator[tuple[str, str, str]]:
     for f in dataclasses.fields(rule.Options):
         doc = f.metadata.get("doc")
@@ -205,8 +215,10 @@ def describe(selector: str, lang: Lang, rules: Registry | None = None) -> str:
 def explain_rule(name: str, lang: Lang, rules: Registry | None = None) -> str:
     """A rule's full description in ``lang``: summary, description, options and examples.
 
-    The long description is the rule's docstring, written in English; French
-    output says so and points to it rather than showing English as French.
+    The long description is the rule's docstring in English and its
+    ``description_fr`` in French; French output of a rule without one (a
+    plugin's) says so and points to the English rather than showing English as
+    French.
     """
     rule = find_rule(name, rules)
     category = category_label(rule.category, lang)
@@ -216,10 +228,10 @@ def explain_rule(name: str, lang: Lang, rules: Registry | None = None) -> str:
         rule.summary.render(lang),
         "",
     ]
-    description = _description(rule)
-    if description and lang == "en":
-        lines += [description, ""]
-    elif description:
+    text = description(rule, lang)
+    if text:
+        lines += [text, ""]
+    elif _description(rule):
         lines += [LABELS["english-only"].render(lang, {"name": rule.name}), ""]
     rows = list(_option_rows(rule, lang))
     if rows:
@@ -257,8 +269,9 @@ def rules_markdown(rules: Registry | None = None) -> str:
     out = [
         "# Rule reference",
         "",
-        "Generated from the rules' docstrings by `python -m seofr.ruledoc > docs/rules.md`;",
-        "a test fails when this file is stale. Every example below runs as a test.",
+        "Generated from the rules' docstrings and French descriptions (`description_fr`)",
+        "by `python -m seofr.ruledoc > docs/rules.md`; a test fails when this file is",
+        "stale. Every example below runs as a test.",
         "",
     ]
     for name, rule in rules.rules.items():
@@ -273,6 +286,9 @@ def rules_markdown(rules: Registry | None = None) -> str:
             _description(rule),
             "",
         ]
+        french = description(rule, "fr")
+        if french:
+            out += ["<details><summary>En français</summary>", "", french, "", "</details>", ""]
         rows = list(_option_rows(rule, "en"))
         if rows:
             out += ["| option | default | meaning |", "| --- | --- | --- |"]

@@ -444,16 +444,62 @@ def test_every_builtin_category_is_said_in_french() -> None:
 
 def test_rule_explained_in_french_shows_no_english_as_french() -> None:
     from seofr.registry import registry
-    from seofr.ruledoc import rule_doc
+    from seofr.ruledoc import description, rule_doc
 
-    english = rule_doc(registry().rules["word-count"]).splitlines()[0]
+    rule = registry().rules["word-count"]
+    english = rule_doc(rule).splitlines()[0]
     code, out = run(["rules", "word-count", "--lang", "fr"])
     assert code == 0
     assert english not in out
-    assert "n’existe qu’en anglais" in out and "seofr rules word-count --lang en" in out
+    # the French description, whole, and no label pointing to the English one
+    french = description(rule, "fr")
+    assert french.startswith("Le texte compte au moins ``min-words`` mots.") and french in out
+    assert "n’existe qu’en anglais" not in out
     assert "contenu, erreur" in out and "Options\u00a0:" in out and "Nombre minimal" in out
     assert "[markdown → réussite]" in out and "[markdown → échec]" in out
-    assert english in run(["rules", "word-count", "--lang", "en"])[1]
+    out = run(["rules", "word-count", "--lang", "en"])[1]
+    assert english in out and french not in out
+
+
+def test_a_plugin_rule_without_a_french_description_points_to_the_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import dataclasses
+
+    from seofr import ruledoc
+    from seofr.plugin import Rule, Text
+    from seofr.registry import registry
+
+    class Described(Rule[object]):
+        """Headings stay calm.
+
+        ```md pass
+        # Calme
+        ```
+        """
+
+        name, code, category = "calm-headings", "Z901", "style"
+        summary = Text(fr="Des titres calmes.", en="Calm headings.")
+        description_fr = """Les titres restent calmes.
+
+            Aucun point d’exclamation."""
+
+    class Undescribed(Described):
+        """Headings stay quiet."""
+
+        name, code = "quiet-headings", "Z902"
+        description_fr = ""
+
+    rules = {**registry().rules, Described.name: Described, Undescribed.name: Undescribed}
+    monkeypatch.setattr(ruledoc, "registry", lambda: dataclasses.replace(registry(), rules=rules))
+    out = run(["rules", "calm-headings", "--lang", "fr"])[1]
+    assert "Les titres restent calmes.\n\nAucun point d’exclamation.\n" in out
+    assert "n’existe qu’en anglais" not in out and "Headings stay calm" not in out
+    out = run(["rules", "quiet-headings", "--lang", "fr"])[1]
+    assert "Headings stay quiet" not in out
+    label = "La description détaillée de cette règle n’existe qu’en anglais"
+    assert f"{label}\u00a0: «\u00a0seofr rules quiet-headings --lang en\u00a0»." in out
+    assert "Headings stay quiet" in run(["rules", "quiet-headings", "--lang", "en"])[1]
 
 
 # --- every message of the command in both languages, in French typography ------------------

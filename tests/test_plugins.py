@@ -16,7 +16,7 @@ import pytest
 from seofr import Rule
 from seofr.errors import ConfigError
 from seofr.registry import build_registry, registry
-from seofr.ruledoc import examples_of
+from seofr.ruledoc import examples_of, explain_rule
 from seofr.session import Session
 from seofr.verdicts import Status
 
@@ -153,3 +153,8 @@ def test_the_rules_of_the_documentation_run_their_examples() -> None:
             )
             result = report.result(rule.name)
             assert result is not None and result.status is example.status, (rule.name, example)
+    # a French description is printed in French; without one, a line points to the English
+    rules = dataclasses.replace(base, rules={r.name: r for r in documented})
+    shouting = explain_rule("no-shouting", "fr", rules)
+    assert "Aucun titre ne porte de point d’exclamation.\n\nUn titre annonce" in shouting
+    assert "n’existe qu’en anglais" in explain_rule("repeated-adverb", "fr", rules)

@@ -29,9 +29,11 @@ from seofr.document.edits import EditableSource
 from seofr.document.model import Block, Edit
 from seofr.fixer import apply_edits
 from seofr.formatters.text import LABELS, SEVERITY_LABELS
-from seofr.i18n import Text
+from seofr.i18n import LANGS, Text
 from seofr.messages import ENGINE_TEMPLATES, FIX_MESSAGES, INPUT_FAILURES
 from seofr.registry import registry
+from seofr.rule import NoOptions, Rule
+from seofr.ruledoc import description
 from seofr.settings import Settings
 
 TYPOGRAPHY = ["T"]  # the code prefix of every typography rule
@@ -518,12 +520,13 @@ def test_fixes_settle_stay_in_prose_and_keep_the_structure(
 
 
 def _french_texts() -> list[tuple[str, Text]]:
-    """Every French text seofr shows: rules' summaries, messages, fixes and option docs,
-    the engine's notes, the fix command's messages, the report's labels, the settings'
-    documentation."""
+    """Every French text seofr shows: rules' summaries, detailed descriptions, messages,
+    fixes and option docs, the engine's notes, the fix command's messages, the report's
+    labels, the settings' documentation."""
     texts: list[tuple[str, Text]] = []
     for name, rule in registry().rules.items():
         texts.append((f"{name}.summary", rule.summary))
+        texts += _description_texts([rule])
         for key, template in rule.templates.items():
             texts.append((f"{name}.{key}", template.message))
             if template.fix is not None:
@@ -539,6 +542,17 @@ def _french_texts() -> list[tuple[str, Text]]:
     texts += [(f"label.{key}", text) for key, text in LABELS.items()]
     texts += [(f"severity.{key}", text) for key, text in SEVERITY_LABELS.items()]
     texts += [(f"setting.{f.name}", f.metadata["spec"].doc) for f in dataclasses.fields(Settings)]
+    return texts
+
+
+def _description_texts(rules: list[type[Rule[Any]]]) -> list[tuple[str, Text]]:
+    """The detailed descriptions of ``rules`` that exist in French, as texts (not
+    templates: braces, if any, are text)."""
+    texts: list[tuple[str, Text]] = []
+    for rule in rules:
+        fr, en = (description(rule, lang).replace("{", "{{").replace("}", "}}") for lang in LANGS)
+        if fr:
+            texts.append((f"{rule.name}.description", Text(fr=fr, en=en)))
     return texts
 
 
@@ -566,9 +580,27 @@ def _typography_findings(messages: list[str]) -> list[tuple[str, str]]:
 
 
 def test_seofr_french_messages_follow_its_typography_rules() -> None:
-    messages = [message for _, text in _french_texts() for message in _rendered(text)]
+    texts = _french_texts()
+    # each once: a text without placeholders renders the same with every sample
+    messages = list(dict.fromkeys(m for _, text in texts for m in _rendered(text)))
     assert len(messages) > 300
+    described = {key.partition(".")[0] for key, _ in texts if key.endswith(".description")}
+    assert described >= {"word-count", "nbsp-punctuation"}, "the descriptions are read too"
     assert _typography_findings(messages) == []
+
+
+def test_the_message_check_reads_a_rule_description() -> None:
+    class Described(Rule[NoOptions]):
+        """A rule with a French description in the wrong typography."""
+
+        name = "described"
+        description_fr = """Le texte compte 12000 mots : c’est trop !
+
+        Un second paragraphe, sans faute."""
+
+    [(_, text)] = _description_texts([Described])
+    found = {rule for rule, _ in _typography_findings(_rendered(text))}
+    assert found == {"nbsp-punctuation", "thousands"}
 
 
 def test_the_message_check_finds_a_fault() -> None:

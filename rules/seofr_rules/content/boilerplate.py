@@ -101,6 +101,18 @@ class Boilerplate(Rule[BoilerplateOptions]):
         fr="Le texte ne contient pas de restes de page web ni de consignes.",
         en="The text holds no leftovers of a web page and no instructions.",
     )
+    description_fr = """Le corps du texte ne garde aucun reste de page web ni de générateur de texte.
+
+    Sont visés\u00a0: les boutons de partage et d’abonnement, les formulaires
+    de commentaire, les mentions comme «\u00a0Source link\u00a0», les bandeaux de
+    cookies, le titre répété dans le corps du texte et les consignes
+    laissées à l’intention d’un rédacteur ou d’un modèle de langue
+    («\u00a0Make this article seo compatible\u00a0», «\u00a0Voici votre article\u00a0»). Les
+    expressions recherchées sont des données, rangées dans
+    ``seofr/analyses/data/boilerplate.toml``. Chaque ligne est jugée
+    séparément, car les pages aspirées ont souvent plusieurs lignes
+    collées en un seul paragraphe.
+    """
     needs = frozenset({Need.LEFTOVERS})
     Options = BoilerplateOptions
     templates = {

@@ -66,6 +66,19 @@ class WordCount(Rule[WordCountOptions]):
         fr="Le texte atteint le nombre minimal de mots.",
         en="The text reaches the minimum number of words.",
     )
+    description_fr = """Le texte compte au moins ``min-words`` mots.
+
+    Les mots sont comptés comme le fait un traitement de texte\u00a0: une suite
+    de caractères sans espace qui contient une lettre ou un chiffre
+    («\u00a0l’homme\u00a0» est un seul mot\u202f; un guillemet ou un tiret isolé n’en est
+    pas un). Les titres et les paragraphes comptent\u202f; les blocs de code, la
+    navigation et les métadonnées ne comptent pas, pas plus que les lignes
+    que ``boilerplate`` demande de retirer (boutons de partage, formulaires
+    de commentaire, consignes laissées à l’intention d’un rédacteur), sauf
+    si ``count-leftovers`` est activé\u00a0: une fois ces lignes supprimées, le
+    texte doit encore atteindre le minimum. Le score croît avec la part du
+    minimum atteinte.
+    """
     needs = frozenset({Need.LEFTOVERS})
     Options = WordCountOptions
     templates = {

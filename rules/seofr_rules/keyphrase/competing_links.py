@@ -30,6 +30,12 @@ class CompetingLinks(KeyphraseRule):
         fr="Aucun lien n’a l’expression clé pour texte.",
         en="No link has the keyphrase as its text.",
     )
+    description_fr = """Aucun lien n’utilise l’expression clé comme texte.
+
+    Un lien dont le texte est l’expression clé indique aux moteurs de
+    recherche qu’une autre page fait référence sur ce sujet\u00a0: cette autre
+    page entre alors en concurrence avec celle-ci.
+    """
     Options = PlacementOptions
     templates = {
         "competing": Template(

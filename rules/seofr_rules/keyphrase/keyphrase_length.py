@@ -70,6 +70,17 @@ class KeyphraseLength(Rule[KeyphraseLengthOptions]):
         fr="L’expression clé est courte, et il y en a une.",
         en="There is a keyphrase, and it is short.",
     )
+    description_fr = """L’expression clé compte de un à quatre mots pleins\u202f; faute d’expression clé, la règle en propose.
+
+    Les mots outils («\u00a0de\u00a0», «\u00a0la\u00a0», «\u00a0pour\u00a0»…) ne comptent pas. De cinq à
+    huit mots pleins, la règle alerte\u202f; au-delà, elle échoue (options
+    ``max-words`` et ``fail-words``). Une expression clé faite uniquement
+    de mots outils ne peut être retrouvée nulle part. Quand aucune
+    expression clé n’est donnée, la règle est ignorée et propose jusqu’à
+    cinq expressions candidates tirées du texte, sans les lignes que
+    ``boilerplate`` signale (boutons de partage, formulaires de
+    commentaire…).
+    """
     Options = KeyphraseLengthOptions
     templates: ClassVar[dict[str, Template]] = {
         "no-keyphrase": NO_KEYPHRASE,

@@ -57,6 +57,15 @@ class KeywordDensity(KeyphraseRule):
         fr="L’expression clé revient assez souvent, sans excès.",
         en="The keyphrase appears often enough, without excess.",
     )
+    description_fr = """L’expression clé revient assez souvent, mais pas trop\u00a0: de 0,5\u00a0% à 3\u00a0% des mots.
+
+    La densité est le nombre d’occurrences divisé par le nombre de mots.
+    Toutes les formes fléchies comptent («\u00a0démissions\u00a0» pour
+    «\u00a0démission\u00a0»). De 3\u00a0% à 4\u00a0%, le texte paraît suroptimisé et la règle
+    alerte\u202f; au-delà de 4\u00a0% ou en dessous de 0,5\u00a0%, elle échoue. D’un
+    texte de moins de ``short-text-words`` mots, la règle exige seulement
+    ``min-count`` occurrences.
+    """
     Options = DensityOptions
     templates = {
         "no-keyphrase": NO_KEYPHRASE,

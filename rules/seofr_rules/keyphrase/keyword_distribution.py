@@ -45,6 +45,12 @@ class KeywordDistribution(KeyphraseRule):
         fr="L’expression clé est répartie dans tout le texte.",
         en="The keyphrase is spread through the whole text.",
     )
+    description_fr = """Chaque tiers d’un texte long contient l’expression clé (ou un synonyme).
+
+    Les textes de moins de ``min-words`` mots sont ignorés. Un tiers où
+    l’expression clé n’apparaît pas est signalé avec sa position dans le
+    texte. L’option ``parts`` change le nombre de parties.
+    """
     Options = DistributionOptions
     templates = {
         "no-keyphrase": NO_KEYPHRASE,

@@ -27,6 +27,9 @@ class KeywordInImageAlt(KeyphraseRule):
         fr="Une image au moins a l’expression clé dans son texte alternatif.",
         en="At least one image has the keyphrase in its alternative text.",
     )
+    description_fr = (
+        "Quand la page a des images, au moins un texte alternatif contient l’expression clé."
+    )
     Options = PlacementOptions
     templates = {
         "no-keyphrase": NO_KEYPHRASE,

@@ -34,6 +34,12 @@ class KeywordInIntroduction(KeyphraseRule):
         fr="L’introduction contient l’expression clé.",
         en="The introduction holds the keyphrase.",
     )
+    description_fr = """Le premier paragraphe contient l’expression clé, idéalement dans une seule phrase.
+
+    Si les mots de l’expression clé sont répartis sur plusieurs phrases du
+    paragraphe, la règle alerte\u202f; s’ils en sont absents, elle échoue. Les
+    synonymes comptent.
+    """
     Options = PlacementOptions
     templates = {
         "no-keyphrase": NO_KEYPHRASE,

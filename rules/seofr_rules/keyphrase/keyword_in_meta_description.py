@@ -31,6 +31,7 @@ class KeywordInMetaDescription(KeyphraseRule):
         fr="La méta-description contient l’expression clé.",
         en="The meta description holds the keyphrase.",
     )
+    description_fr = "La méta-description contient l’expression clé une ou deux fois."
     Options = PlacementOptions
     templates = {
         "no-keyphrase": NO_KEYPHRASE,

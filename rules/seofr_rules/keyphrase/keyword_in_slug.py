@@ -36,6 +36,12 @@ class KeywordInSlug(KeyphraseRule):
         fr="L’adresse de la page contient l’expression clé.",
         en="The page address holds the keyphrase.",
     )
+    description_fr = """L’adresse de la page contient les mots pleins de l’expression clé.
+
+    L’adresse lue est la clé ``slug`` de l’en-tête du fichier, à défaut le
+    dernier segment de l’URL canonique, à défaut le nom du fichier. Ni les
+    accents ni les majuscules ne comptent.
+    """
     Options = PlacementOptions
     templates = {
         "no-keyphrase": NO_KEYPHRASE,

@@ -52,6 +52,13 @@ class KeywordInSubheadings(KeyphraseRule):
         fr="Une partie des intertitres reprend l’expression clé.",
         en="Some of the subheadings reflect the keyphrase.",
     )
+    description_fr = """De 30\u00a0% à 75\u00a0% des intertitres H2 et H3 reprennent l’expression clé.
+
+    Un intertitre reprend l’expression clé (ou un synonyme) quand il en
+    contient au moins la moitié des mots pleins. En dessous de
+    ``min-percent``\u00a0%, la règle échoue\u202f; au-dessus de ``max-percent``\u00a0%,
+    elle alerte (suroptimisation).
+    """
     Options = SubheadingsOptions
     templates = {
         "no-keyphrase": NO_KEYPHRASE,

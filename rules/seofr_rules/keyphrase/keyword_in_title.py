@@ -33,6 +33,11 @@ class KeywordInTitle(KeyphraseRule):
         fr="Le titre commence par l’expression clé.",
         en="The title starts with the keyphrase.",
     )
+    description_fr = """Le titre commence par l’expression clé (sans compter les mots outils placés devant).
+
+    Si l’expression clé se trouve ailleurs dans le titre, la règle alerte\u202f;
+    si elle en est absente, la règle échoue.
+    """
     Options = PlacementOptions
     templates = {
         "no-keyphrase": NO_KEYPHRASE,

@@ -118,6 +118,27 @@ class ForeignFragments(Rule[ForeignFragmentsOptions]):
         fr="Aucun passage n’est resté dans une autre langue.",
         en="No passage was left in another language.",
     )
+    description_fr = """Aucun passage du texte n’est dans une autre langue que le français.
+
+    Les pages aspirées ou réécrites par une machine gardent des phrases en
+    anglais, et la documentation garde des paragraphes non traduits. Une
+    ligne que ``boilerplate`` signale comme un reste de page («\u00a0Please
+    follow and like us\u00a0») est laissée à ``boilerplate``. Chaque paragraphe,
+    élément de liste, cellule de tableau, titre et légende est découpé en
+    phrases (et aux retours à la ligne qui ne tombent pas au milieu d’une
+    phrase). La langue d’une phrase qui n’est pas manifestement française
+    est devinée sans tenir compte de ses numéros et de ses étiquettes
+    («\u00a05.1.2\u00a0», «\u00a0Figure 3.1.\u00a0»), de ses URL, de son code ni de ses mots à
+    majuscule\u202f; les phrases consécutives d’un même bloc qui ne sont pas en
+    français forment un seul passage, signalé une fois. Un passage doit compter au moins
+    ``min-words`` mots, et sa langue atteindre une probabilité de
+    ``min-probability``\u202f; en dessous de 8 mots, il n’est signalé que s’il
+    est en anglais avec une probabilité d’au moins 99\u00a0%, et s’il contient
+    un mot outil anglais et aucun mot outil français. Les citations ne
+    sont pas jugées. Une page dont moins d’un quart des mots sont en
+    français est signalée par la règle ``language``\u202f; la présente règle ne
+    s’applique alors pas, plutôt que de signaler chaque paragraphe.
+    """
     Options = ForeignFragmentsOptions
     templates = {
         "foreign": Template(

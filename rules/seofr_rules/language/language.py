@@ -95,6 +95,23 @@ class Language(Rule[LanguageOptions]):
         fr="Le texte est en français et la page le déclare.",
         en="The text is in French and the page declares it.",
     )
+    description_fr = """Le texte est en français, et la page le déclare (``<html lang>``, clé ``lang`` de l’en-tête du fichier).
+
+    Toute la prose est lue, bloc par bloc, et chaque langue reçoit sa part
+    des mots\u00a0: les mots d’un bloc sont comptés selon la probabilité de
+    chaque langue dans ce bloc, d’après les profils de langdetect, qui
+    donnent toujours la même réponse pour le même texte. Le texte est en
+    français quand le français réunit au moins ``min-probability`` des
+    mots, la majorité par défaut\u00a0: une page française avec des passages en
+    anglais réussit (``foreign-fragments`` les signale), une page écrite
+    surtout dans une autre langue échoue. Une langue déclarée autre que le
+    français est signalée, de même que l’absence de toute déclaration
+    (``<html lang>``, ``<body lang>``, la clé ``lang`` de l’en-tête du
+    fichier, à défaut l’option ``default-lang``).
+
+    Un site qui déclare sa langue une seule fois, dans son gabarit,
+    l’indique avec ``default-lang`` (voir les exemples).
+    """
     Options = LanguageOptions
     templates = {
         "not-french": Template(

@@ -50,6 +50,13 @@ class ImageAlt(Rule[ImageAltOptions]):
         fr="Chaque image a un texte alternatif qui la décrit.",
         en="Every image has an alternative text that describes it.",
     )
+    description_fr = """Chaque image du contenu a un texte alternatif qui la décrit.
+
+    L’attribut ``alt`` ne doit être ni absent, ni vide, ni un nom de
+    fichier, ni plus court que ``min-chars`` caractères. Une image
+    décorative se signale par ``alt=""`` et ``role="presentation"`` (ou
+    ``none``)\u00a0: elle est alors correcte telle quelle.
+    """
     Options = ImageAltOptions
     templates = {
         "missing": Template(

@@ -55,6 +55,19 @@ class LinkText(Rule[LinkTextOptions]):
         fr="Chaque texte de lien décrit sa destination.",
         en="Every link text describes its target.",
     )
+    description_fr = """Chaque lien dit où il mène\u00a0: pas de lien sans texte, pas de «\u00a0cliquez ici\u00a0», pas de lien vers un script.
+
+    Des textes de lien comme «\u00a0cliquez ici\u00a0», «\u00a0en savoir plus\u00a0» ou «\u00a0read
+    more\u00a0» ne disent ni au lecteur ni aux moteurs de recherche ce qu’est la
+    page visée. Les listes de ces textes, en français et en anglais, sont
+    dans ``seofr_rules/data/vague_anchors.txt``.
+
+    Le nom d’un lien est ce que lit un lecteur d’écran\u00a0: son attribut
+    ``aria-label``, à défaut son texte avec l’attribut ``alt`` des images
+    qu’il contient, à défaut son attribut ``title``. Un lien autour d’une
+    image munie d’un ``alt`` a donc un nom\u202f; autour d’une image sans
+    ``alt``, il n’en a pas.
+    """
     Options = LinkTextOptions
     templates = {
         "vague": Template(

@@ -75,6 +75,14 @@ class Links(Rule[LinksOptions]):
         fr="Le texte contient des liens internes et sortants.",
         en="The text has internal and outbound links.",
     )
+    description_fr = """Le texte a des liens vers d’autres pages du site et vers d’autres sites.
+
+    Un lien est interne quand il est relatif ou qu’il pointe vers le
+    domaine du site (celui du réglage ``base-url``, à défaut celui de l’URL
+    canonique)\u202f; les autres liens web sont sortants. Les liens ``nofollow``
+    comptent, et le message indique leur nombre. Les nombres minimaux de
+    liens sont donnés par ``min-internal`` et ``min-outbound``.
+    """
     Options = LinksOptions
     templates = {
         "few-internal": Template(

@@ -39,6 +39,14 @@ class Indexable(Rule[IndexableOptions]):
         fr="La page peut être indexée par les moteurs de recherche.",
         en="Search engines may index the page.",
     )
+    description_fr = """Les moteurs de recherche peuvent indexer la page\u00a0: pas de ``noindex``, pas d’URL canonique vers une autre page.
+
+    La balise ``<meta name="robots" content="noindex">`` (ou ``none``), ou
+    la clé ``robots`` de valeur ``noindex`` dans l’en-tête du fichier,
+    écarte la page des résultats. Une URL canonique qui se termine par
+    autre chose que l’adresse de la page ou que son nom de fichier cède le
+    classement à une autre page.
+    """
     Options = IndexableOptions
     templates = {
         "noindex": Template(

@@ -78,6 +78,15 @@ class MetaDescription(Rule[MetaDescriptionOptions]):
         fr="La méta-description existe et a la bonne longueur.",
         en="The meta description exists and has the right length.",
     )
+    description_fr = """La page a une méta-description de la bonne longueur, qui ne recopie pas le titre.
+
+    Les moteurs de recherche affichent la description sous le titre, sur
+    environ 920 pixels au plus en Arial de 14\u00a0px\u00a0: elle doit compter de
+    ``min-chars`` à ``max-chars`` caractères et ne pas dépasser ``max-px``
+    pixels. Elle est lue dans la balise ``<meta name="description">`` ou
+    dans la clé ``description`` de l’en-tête du fichier. Un document en
+    texte brut n’en a pas\u00a0: la règle ne s’y applique pas.
+    """
     Options = MetaDescriptionOptions
     templates = {
         "missing": Template(

@@ -90,6 +90,21 @@ class TitleLength(Rule[TitleLengthOptions]):
         fr="Le titre existe et tient dans un résultat de recherche.",
         en="The title exists and fits in a search result.",
     )
+    description_fr = """Le titre existe et tient dans un résultat de recherche, en caractères comme en pixels.
+
+    Un moteur de recherche coupe un titre selon sa largeur à l’écran\u00a0:
+    environ 580 pixels en Arial de 20\u00a0px. La largeur est calculée d’après
+    les métriques de Liberation Sans, dont les caractères ont les largeurs
+    de ceux d’Arial (docs/pixel-widths.md)\u202f; le message indique la
+    largeur, l’endroit de la coupure et ce que le lecteur verrait. Le
+    titre doit compter de ``min-chars`` à ``max-chars`` caractères. C’est
+    la balise HTML ``<title>``, la clé ``title`` de l’en-tête du fichier,
+    le premier H1 ou, pour un texte brut, la première ligne\u202f; le rapport
+    indique lequel il a retenu.
+
+    Avec ``title-suffix``, la fin que le gabarit du site ajoute à chaque
+    titre compte aussi (voir les exemples).
+    """
     Options = TitleLengthOptions
     templates = {
         "missing": Template(

@@ -46,6 +46,11 @@ class ParagraphLength(Rule[ParagraphLengthOptions]):
         fr="Les paragraphes restent courts.",
         en="Paragraphs stay short.",
     )
+    description_fr = """Aucun paragraphe ne dépasse ``warn-words`` mots (au-delà de ``fail-words``, la règle échoue).
+
+    Sur l’écran d’un téléphone, un long paragraphe devient un mur de texte.
+    Chaque paragraphe trop long est listé avec sa longueur.
+    """
     Options = ParagraphLengthOptions
     templates = {
         "long": Template(

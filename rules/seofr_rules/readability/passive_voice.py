@@ -59,6 +59,20 @@ class PassiveVoice(Rule[PassiveVoiceOptions]):
         fr="Peu de phrases sont à la voix passive.",
         en="Few sentences are in the passive voice.",
     )
+    description_fr = """Au plus ``pass-share``\u00a0% des phrases sont à la voix passive.
+
+    Une phrase passive associe «\u00a0être\u00a0» et un participe passé, sauf pour
+    les verbes qui se conjuguent avec «\u00a0être\u00a0» aux temps actifs («\u00a0il est
+    allé\u00a0»), les verbes pronominaux («\u00a0ils se sont levés\u00a0») et les
+    participes qui décrivent un état («\u00a0le magasin est fermé le
+    dimanche\u00a0»). Un complément d’agent introduit par «\u00a0par\u00a0» ou, après un
+    participe de sentiment ou de connaissance, par «\u00a0de\u00a0» («\u00a0elle est
+    appréciée de ses voisins\u00a0») rend le passif certain\u202f; une question avec
+    inversion du sujet compte aussi («\u00a0sont-ils invités\u202f?\u00a0»). Chaque phrase
+    passive est listée avec le degré de certitude du détecteur. Entre
+    ``pass-share``\u00a0% et ``warn-share``\u00a0%, la règle alerte\u202f; au-delà, elle
+    échoue.
+    """
     Options = PassiveVoiceOptions
     templates = {
         "no-sentences": NO_SENTENCES,

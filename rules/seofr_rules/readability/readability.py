@@ -77,6 +77,15 @@ class Readability(Rule[ReadabilityOptions]):
         fr="Le texte est facile à lire (indice de Kandel et Moles).",
         en="The text is easy to read (Kandel–Moles reading ease).",
     )
+    description_fr = """L’indice de lisibilité de Kandel et Moles atteint ``pass-at``.
+
+    Kandel et Moles ont adapté au français la formule de Flesch\u00a0:
+    207 − 1,015 × mots par phrase − 73,6 × syllabes par mot, le résultat
+    étant borné entre 0 et 100. Les syllabes sont celles que l’on prononce
+    (voir docs/syllables.md). En dessous de ``pass-at``, la règle alerte\u202f;
+    en dessous de ``warn-at``, elle échoue. La correction proposée nomme
+    les phrases et les mots les plus longs.
+    """
     Options = ReadabilityOptions
     templates = {
         "no-sentences": NO_SENTENCES,

@@ -78,6 +78,12 @@ class SentenceBeginnings(Rule[SentenceBeginningsOptions]):
         fr="Les phrases consécutives ne commencent pas toutes par le même mot.",
         en="Consecutive sentences do not all start with the same word.",
     )
+    description_fr = """Au plus ``max-run`` phrases consécutives commencent par le même mot.
+
+    Un article en début de phrase compte avec le mot qui le suit\u00a0:
+    «\u00a0Le chat…\u00a0» et «\u00a0Le chien…\u00a0» ne commencent pas de la même façon. Un
+    titre interrompt la série.
+    """
     Options = SentenceBeginningsOptions
     templates = {
         "repeated": Template(

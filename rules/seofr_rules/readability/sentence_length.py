@@ -53,6 +53,12 @@ class SentenceLength(Rule[SentenceLengthOptions]):
         fr="Peu de phrases dépassent vingt mots.",
         en="Few sentences are longer than twenty words.",
     )
+    description_fr = """Au plus ``pass-share``\u00a0% des phrases dépassent ``max-words`` mots.
+
+    Entre ``pass-share``\u00a0% et ``warn-share``\u00a0%, la règle alerte\u202f; au-delà,
+    elle échoue. Chaque phrase longue est listée avec sa longueur. Les
+    titres ne sont pas comptés.
+    """
     Options = SentenceLengthOptions
     templates = {
         "no-sentences": NO_SENTENCES,

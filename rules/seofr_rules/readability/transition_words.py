@@ -67,6 +67,16 @@ class TransitionWords(Rule[TransitionWordsOptions]):
         fr="Assez de phrases contiennent un mot de liaison.",
         en="Enough sentences hold a transition word.",
     )
+    description_fr = """Au moins ``pass-share``\u00a0% des phrases contiennent un mot de liaison.
+
+    Les mots de liaison («\u00a0en effet\u00a0», «\u00a0par conséquent\u00a0», «\u00a0d’une part…
+    d’autre part\u00a0») guident le lecteur d’une idée à la suivante. La liste
+    de 478 expressions françaises est dans
+    ``seofr_rules/data/transitions_fr.txt`` (docs/transition-words.md).
+    Entre ``warn-share``\u00a0% et ``pass-share``\u00a0%, la règle alerte\u202f; en
+    dessous, elle échoue. Un texte de moins de ``min-sentences`` phrases
+    n’est pas jugé.
+    """
     Options = TransitionWordsOptions
     templates = {
         "few": Template(

@@ -107,6 +107,16 @@ class OriginalOverlap(Rule[OriginalOverlapOptions]):
         fr="La réécriture ne recopie pas l’article d’origine.",
         en="The rewrite does not copy the original article.",
     )
+    description_fr = """La réécriture ne recopie pas l’article d’origine\u00a0: elle lui reprend peu de suites de mots.
+
+    La règle mesure la part des suites de cinq mots (``ngram``) de
+    l’article qui se retrouvent aussi dans l’original, sans tenir compte
+    des majuscules, des accents ni de la ponctuation. Les plus longs
+    passages repris sont listés avec leur position. À partir de
+    ``warn-share``\u00a0% de suites reprises, la règle alerte\u202f; à partir de
+    ``fail-share``\u00a0%, elle échoue. Elle ne s’applique que si l’article
+    d’origine est fourni.
+    """
     Options = OriginalOverlapOptions
     templates = {
         "copied": Template(

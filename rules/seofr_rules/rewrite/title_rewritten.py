@@ -82,6 +82,19 @@ class TitleRewritten(Rule[TitleRewrittenOptions]):
         fr="Le titre n’est pas celui de l’article d’origine.",
         en="The title is not the original article’s title.",
     )
+    description_fr = """Le titre n’est pas celui de l’article d’origine.
+
+    La règle ne s’applique que si l’article d’origine est fourni
+    (``--original`` en ligne de commande, ``original=`` dans l’API). Les
+    titres sont comparés par leurs mots pleins, sans tenir compte des
+    majuscules, des accents, de la ponctuation ni de la consigne qu’une
+    commande de rédaction colle parfois devant son titre («\u00a0Customize this
+    title in french\u00a0»)\u00a0: la règle échoue quand le plus court des deux
+    titres partage plus de ``max-similarity`` de ses mots avec l’autre. Un
+    titre nouveau qui garde le sujet (et l’expression clé) partage quelques
+    mots avec celui d’origine\u202f; un titre qui reprend celui d’origine, en
+    tout ou en partie, en partage la plupart.
+    """
     Options = TitleRewrittenOptions
     templates = {
         "same": Template(

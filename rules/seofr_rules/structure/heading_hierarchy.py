@@ -93,6 +93,17 @@ class HeadingHierarchy(Rule[HeadingHierarchyOptions]):
         fr="Les titres forment une hiérarchie correcte (un seul H1, pas de niveau sauté).",
         en="Headings form a sound hierarchy (one H1, no skipped level).",
     )
+    description_fr = """Un seul titre H1, un H3 seulement sous un H2, aucun niveau sauté, des titres bien formés.
+
+    Les titres sont aussi vérifiés un à un\u00a0: aucun n’est vide, aucun ne
+    répète un autre titre du même niveau, aucun ne dépasse ``max-chars``
+    caractères. Le nombre de H2 dont un texte a besoin relève de la règle
+    ``subheadings``.
+
+    En Markdown, la clé ``title`` de l’en-tête du fichier tient lieu de H1
+    quand le corps du texte n’en a pas (les générateurs de sites statiques
+    l’affichent comme le H1 de la page).
+    """
     Options = HeadingHierarchyOptions
     templates = {
         "no-h1": Template(

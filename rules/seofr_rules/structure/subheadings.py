@@ -70,6 +70,15 @@ class Subheadings(Rule[SubheadingsOptions]):
         fr="Le texte est découpé par des intertitres H2 assez nombreux.",
         en="The text is divided by enough H2 subheadings.",
     )
+    description_fr = """Assez d’intertitres H2, et pas de long passage sans intertitre.
+
+    Une section est le texte compris entre deux titres (ou qui précède le
+    premier). Une section de plus de ``warn-words`` mots fait alerter la
+    règle, une section de plus de ``fail-words`` mots la fait échouer\u202f; la
+    correction proposée désigne le paragraphe où un intertitre trouverait
+    sa place. Le texte doit aussi compter au moins ``min-h2`` intertitres
+    H2.
+    """
     Options = SubheadingsOptions
     templates = {
         "few-h2": Template(

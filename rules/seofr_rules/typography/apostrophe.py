@@ -65,6 +65,18 @@ class Apostrophe(TypographyRule):
         fr="Une seule apostrophe dans tout le texte, la typographique par défaut.",
         en="One apostrophe throughout, the typographic one by default.",
     )
+    description_fr = """Une seule apostrophe dans tout le texte, la typographique ’ par défaut.
+
+    L’Imprimerie nationale, la presse française et les messages de seofr
+    emploient l’apostrophe typographique ’ (U+2019), et non l’apostrophe
+    droite ' du clavier. Un site qui préfère l’apostrophe droite met
+    l’option ``style`` à «\u00a0straight\u00a0»\u00a0: la règle la demande alors partout.
+    Seule compte une apostrophe placée entre deux lettres («\u00a0l’homme\u00a0»,
+    «\u00a0aujourd’hui\u00a0»)\u202f; celles qui sont en bord de mot, dans du code, dans
+    une URL ou dans une phrase en anglais ne sont pas touchées. Chaque
+    paragraphe concerné est signalé une fois, et toutes ses apostrophes
+    sont corrigées ensemble.
+    """
     Options = ApostropheOptions
     templates = {
         "straight": quoting(

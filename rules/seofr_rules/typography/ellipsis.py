@@ -45,6 +45,16 @@ class Ellipses(TypographyRule):
         fr="Le caractère «\u00a0…\u00a0» plutôt que trois points, et «\u00a0etc.\u00a0» seul.",
         en="The ellipsis character “…” rather than three periods, and “etc.” alone.",
     )
+    description_fr = """Le caractère «\u00a0…\u00a0» plutôt que trois points, et «\u00a0etc.\u00a0» sans points de suspension.
+
+    Les points de suspension forment un seul caractère, «\u00a0…\u00a0» (U+2026), qui
+    ne se sépare jamais en fin de ligne et ne s’étire pas dans un texte
+    justifié. «\u00a0etc.\u00a0» dit déjà que l’énumération continue\u00a0: l’Imprimerie
+    nationale ne le fait jamais suivre de points de suspension, si bien que
+    ``etc...`` et ``etc…`` deviennent «\u00a0etc.\u00a0». Ne sont pas touchés\u00a0: les
+    suites de deux ou de quatre points, les points entre deux nombres
+    (``1...10``), les chemins (``../``), le code et les phrases en anglais.
+    """
     Options = NoOptions
     templates = {
         "dots": quoting(

@@ -91,6 +91,22 @@ class NbspPunctuation(TypographyRule):
         " «\u00a0?\u00a0» et à l’intérieur des guillemets.",
         en="A no-break space before “:”, “;”, “!”, “?” and inside guillemets.",
     )
+    description_fr = """Une espace insécable avant «\u00a0:\u00a0», «\u00a0;\u00a0», «\u00a0!\u00a0», «\u00a0?\u00a0» et à l’intérieur des guillemets.
+
+    En français, une espace sépare les signes de ponctuation doubles du mot
+    qui les précède, et cette espace ne doit pas se couper\u00a0: une ligne qui
+    commence par un «\u00a0?\u00a0» est une faute de composition. Le Lexique de
+    l’Imprimerie nationale demande une espace fine insécable (U+202F)
+    avant «\u00a0;\u00a0», «\u00a0!\u00a0» et «\u00a0?\u00a0», et une espace insécable (U+00A0) avant
+    «\u00a0:\u00a0» et à l’intérieur des guillemets\u202f; toute espace insécable déjà en
+    place est acceptée. Une espace sécable devient insécable, une espace
+    manquante est ajoutée\u202f; une suite comme «\u00a0?!\u00a0» ne reçoit qu’une espace.
+    Ne sont pas touchés\u00a0: les heures et les proportions («\u00a010:30\u00a0»,
+    «\u00a016:9\u00a0»), les URL, le code, les émoticônes, un signe placé au tout
+    début d’un texte, «\u00a0(?)\u00a0» et «\u00a0(!)\u00a0», les guillemets sans partenaire
+    (comme dans le fil d’Ariane ``Accueil » Blog``) et les phrases en
+    anglais.
+    """
     Options = NbspPunctuationOptions
     templates = {
         "missing": quoting(

@@ -56,6 +56,23 @@ class NumberUnit(TypographyRule):
         " «\u00a05\u00a0km\u00a0».",
         en="A no-break space between a number and its unit: “10 %”, “5 km”.",
     )
+    description_fr = """Une espace insécable entre un nombre et son unité\u00a0: «\u00a010\u00a0%\u00a0», «\u00a05\u00a0km\u00a0», «\u00a020\u00a0€\u00a0».
+
+    Le français sépare du nombre le symbole d’une unité ou d’une monnaie,
+    ou le signe «\u00a0%\u00a0», par une espace qui ne doit pas se couper\u00a0: «\u00a010\u00a0» en
+    fin de ligne et «\u00a0%\u00a0» au début de la suivante se lisent comme deux
+    choses distinctes. Une unité collée au nombre (``10%``, ``5km``,
+    ``20€``) reçoit une espace insécable\u202f; une espace sécable devient
+    insécable. Unités reconnues\u00a0: «\u00a0%\u00a0», «\u00a0‰\u00a0», les monnaies (€, $, £, ¥),
+    °C et °F, les longueurs, les surfaces et les volumes, les masses, les
+    vitesses, les durées, les fréquences, la puissance et l’énergie, les
+    tailles de données (Go, Mo, GB…). Une lettre seule collée à un nombre
+    désigne trop souvent autre chose («\u00a04K\u00a0», «\u00a010A\u00a0», «\u00a02s\u00a0»)\u00a0: «\u00a0h\u00a0»,
+    «\u00a0s\u00a0», «\u00a0l\u00a0» et «\u00a0t\u00a0» ne sont donc des unités qu’après une espace, et
+    «\u00a010h30\u00a0» (une heure) n’est pas touché. Ne sont pas touchés non plus\u00a0:
+    les nombres à l’intérieur d’un mot, le code (``width:100%``), les
+    intervalles et les phrases en anglais.
+    """
     Options = NoOptions
     templates = {
         "glued": quoting(

@@ -80,6 +80,20 @@ class Ordinals(TypographyRule):
         " «\u00a0XIXe\u00a0».",
         en="Ordinal numbers abbreviated the French way: “1er”, “2e”, “XIXe”.",
     )
+    description_fr = """Les ordinaux abrégés à la française\u00a0: «\u00a01er\u00a0», «\u00a01re\u00a0», «\u00a02e\u00a0», «\u00a0XIXe\u00a0».
+
+    Le français abrège un ordinal avec les dernières lettres du mot\u00a0:
+    «\u00a01er\u00a0» et «\u00a01re\u00a0» (premier, première), «\u00a02d\u00a0» et «\u00a02de\u00a0» (second,
+    seconde), «\u00a02e\u00a0», «\u00a03e\u00a0»… pour les autres, avec un «\u00a0s\u00a0» au pluriel
+    («\u00a03es\u00a0»). ``2ème``, ``2ième``, ``2è``, ``1ère`` et ``2nd`` sont des
+    fautes (Imprimerie nationale, Académie française). Un suffixe fautif
+    est remplacé\u202f; ``1ème`` est signalé sans correction, faute de savoir
+    s’il s’agit de premier ou de première. Les chiffres romains prennent
+    les mêmes suffixes («\u00a0XIXe siècle\u00a0», «\u00a0Ire République\u00a0»)\u202f; une lettre
+    seule devant un suffixe n’est lue comme un chiffre romain que pour I
+    et V, car «\u00a0Xième\u00a0», «\u00a0Nième\u00a0» et «\u00a0Mère\u00a0» sont des mots. Ne sont pas
+    touchés\u00a0: un suffixe en capitales, le code et les phrases en anglais.
+    """
     Options = NoOptions
     templates = {
         "suffix": Template(

@@ -71,6 +71,21 @@ class Quotes(TypographyRule):
         fr="Des guillemets français plutôt que des guillemets droits.",
         en="French guillemets rather than straight quotes.",
     )
+    description_fr = """Des guillemets français «\u00a0…\u00a0» plutôt que des guillemets droits (U+0022).
+
+    Le français cite entre guillemets, séparés de la citation par des
+    espaces insécables\u202f; une citation à l’intérieur d’une autre prend les
+    guillemets anglais courbes “…”, sans espace. Chaque guillemet droit
+    d’un élément est lu comme ouvrant (après une espace, une parenthèse ou
+    au début) ou comme fermant (avant une espace, un signe de ponctuation
+    ou à la fin)\u202f; quand ils forment des paires, chaque paire est
+    remplacée. Ne sont pas touchés\u00a0: un guillemet après un chiffre (le
+    signe des pouces, ``27"``), les guillemets dans du code, dans des URL
+    ou dans des phrases en anglais, et ceux qui n’entourent qu’un code, un
+    chemin ou un nom de fichier, car ils peuvent en faire partie. Quand les
+    guillemets d’un élément ne forment pas de paires (``5'10"``, un
+    guillemet au milieu d’un mot), ils sont signalés sans correction.
+    """
     Options = QuotesOptions
     templates = {
         "straight": quoting(

@@ -59,6 +59,20 @@ class Spacing(TypographyRule):
         " des parenthèses.",
         en="No double space, no space before a comma or a period, none inside brackets.",
     )
+    description_fr = """Pas de double espace, pas d’espace avant une virgule ou un point, aucune à l’intérieur des parenthèses.
+
+    La virgule et le point se collent au mot qui les précède\u202f; les
+    parenthèses se collent à ce qu’elles entourent\u202f; une seule espace
+    sépare les mots. Deux espaces de suite sont signalées là où le lecteur
+    les voit\u00a0: en Markdown et en texte brut, dont la source est souvent
+    lue telle quelle, et partout où une espace sécable côtoie une espace
+    insécable. En HTML, le navigateur n’affiche qu’une espace pour
+    plusieurs\u00a0: elles n’y sont donc pas touchées. L’espace en trop est
+    supprimée. Ne sont pas touchés\u00a0: le code, les URL, les phrases en
+    anglais, «\u00a0.NET\u00a0» ou «\u00a0,5\u00a0» (un mot ou un chiffre après le signe),
+    l’espace laissée par une image ou une icône retirée du texte, et les
+    retours à la ligne.
+    """
     Options = NoOptions
     templates = {
         "double-space": quoting(

@@ -106,6 +106,26 @@ class Thousands(TypographyRule):
         fr="Les milliers séparés par une espace fine insécable\u00a0: «\u00a010\u202f000\u00a0».",
         en="Thousands separated by a narrow no-break space: “10 000”.",
     )
+    description_fr = """Les grands nombres groupés par trois chiffres avec une espace fine insécable\u00a0: «\u00a010\u202f000\u00a0».
+
+    Le français sépare les milliers d’une quantité par une espace fine
+    insécable (U+202F)\u00a0: «\u00a012\u202f000 habitants\u00a0», jamais ``12,000`` (la
+    virgule marque les décimales) ni ``12000``. Un nombre de quatre
+    chiffres peut rester d’un bloc (l’Imprimerie nationale, comme la
+    brochure du Système international d’unités, admet «\u00a02500\u00a0»\u202f; quatre
+    chiffres font aussi le plus souvent une année)\u00a0: la règle commence à
+    ``min-digits`` chiffres, 5 par défaut. Un nombre est une quantité
+    quand une unité ou un mot en minuscules le suit\u202f; il n’est pas touché
+    après un mot qui en fait une référence («\u00a0n°\u00a0», «\u00a0article\u00a0», «\u00a0code
+    postal\u00a0», «\u00a0page\u00a0», «\u00a0version\u00a0», «\u00a0ticket\u00a0», «\u00a0l’an\u00a0»…), devant un mot
+    à majuscule («\u00a075001 Paris\u00a0»), quand il commence par 0 (un numéro de
+    téléphone), quand il touche une lettre, un code ou un point décimal,
+    ou quand il se lit comme une date («\u00a020240115\u00a0»)\u202f; les décimales après
+    la virgule ne sont jamais groupées. ``12,000,000`` est regroupé\u202f;
+    ``12,000`` est signalé avec une correction à confirmer (un lecteur
+    français peut y lire douze). Un nombre déjà groupé avec des espaces
+    sécables reçoit des espaces insécables.
+    """
     Options = ThousandsOptions
     templates = {
         "ungrouped": quoting(
