@@ -130,7 +130,7 @@ def parse_document(
     except RecursionError:
         raise InputError(f"{path or 'input'}: too deeply nested to be read") from None
     except SeofrError:
-        raise  # an unsupported bs4 says so itself
+        raise  # an error of seofr's says what it is itself
     except Exception as exc:  # a parser bug must surface as an input error, not a traceback
         raise InputError(f"{path or 'input'}: cannot be parsed as {fmt} ({exc})") from None
 
@@ -152,7 +152,7 @@ def _without_surrogates(text: str) -> tuple[str, tuple[InputNote, ...]]:
 
 
 def _parser(fmt: Format) -> Callable[..., Document]:
-    """The parser of a format, imported only when needed (bs4 alone costs ~50 ms)."""
+    """The parser of a format, imported only when needed."""
     if fmt is Format.HTML:
         from seofr.document.html import parse_html
 

@@ -22,6 +22,12 @@ heading hierarchy. This module decides, once per page, before the text is read:
 
 The page's title, description, canonical address and language still come
 from the whole page, and so does its first ``<h1>`` when the region has none.
+
+The chrome selectors are matched here, on :mod:`seofr.document.tree`'s light
+tree: they use only tag names, classes, ids, attribute names and combinators.
+Any other selector (the user's ``content-selector``, a chrome selector beyond
+that grammar) goes through Beautiful Soup and soupsieve
+(:mod:`seofr.document.css`), imported only then.
 """
 
 from __future__ import annotations
@@ -33,9 +39,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-import soupsieve
-from bs4 import BeautifulSoup
-from bs4.element import NavigableString, PageElement, PreformattedString, Tag
+from seofr.document.tree import Element, Page, Text
 
 # Elements that are never content, wherever they are.
 NEVER_CONTENT = frozenset(
@@ -69,25 +73,6 @@ ARTICLE = "article"
 BODY = "body"
 
 
-def walk(soup: BeautifulSoup) -> Iterator[tuple[PageElement, bool]]:
-    """Every node in document order: ``(tag, True)`` on entering a tag,
-    ``(tag, False)`` on leaving it, ``(string, True)`` for strings.
-
-    Iterative (bs4's ``descendants`` follows ``next_element``), so documents
-    nested thousands of levels deep are fine.
-    """
-    open_tags: list[PageElement] = [soup]
-    for node in soup.descendants:
-        parent = node.parent
-        while len(open_tags) > 1 and open_tags[-1] is not parent:
-            yield open_tags.pop(), False
-        if isinstance(node, Tag):
-            open_tags.append(node)
-        yield node, True
-    while len(open_tags) > 1:
-        yield open_tags.pop(), False
-
-
 @cache
 def _chrome_selectors() -> tuple[str, ...]:
     data = tomllib.loads(
@@ -102,167 +87,255 @@ def chrome_selector() -> str:
     return ", ".join(_chrome_selectors())
 
 
-# Only selectors made of tag names, classes, ids, bare attribute names and
-# combinators are understood by the prefilter; any other syntax (a pseudo-class,
-# an attribute value, an escape, a namespace) could hide a comma or a combinator
-# from this grammar, so such a selector makes every tag a candidate.
+# The grammar of the selectors matched here: tag names, classes, ids, bare
+# attribute names and combinators. Any other syntax (a pseudo-class, an
+# attribute value, an escape, a namespace) is left to soupsieve.
 _IDENT = r"-?[A-Za-z_][\w-]*"
-_COMPOUND = rf"(?:{_IDENT}|\*)?(?:[.#]{_IDENT}|\[\s*{_IDENT}\s*\])*"
-_SIMPLE_SELECTOR = re.compile(rf"\s*{_COMPOUND}(?:(?:\s*[>+~]\s*|\s+){_COMPOUND})*\s*")
-_LAST_COMPOUND = re.compile(rf"({_COMPOUND})\s*$")
+_COMPOUND = re.compile(rf"(?:{_IDENT}|\*)?(?:[.#]{_IDENT}|\[\s*{_IDENT}\s*\])*")
+_COMBINATOR = re.compile(r"\s*([>+~])\s*|\s+")
 _PART = re.compile(rf"([.#]?)({_IDENT})|\[\s*({_IDENT})\s*\]")
 # soupsieve's own class separators (``RE_NOT_WS``), not ``str.split``'s wider set
 _CLASS_TOKEN = re.compile(r"[^ \t\r\n\f]+")
 
 
 @dataclass(frozen=True)
-class _Prefilter:
-    """What a tag must carry for some chrome selector to match it.
+class _Compound:
+    """What one element must be: a tag name, ids, classes, attribute names."""
 
-    Every selector's last compound must hold on the tag itself, so one name it
-    requires (an id, else a class, an attribute or the tag name) is a necessary
-    condition. Names are compared lowercased: soupsieve matches classes and ids
-    exactly and tag and attribute names case-insensitively in HTML, so folding
-    both sides can only let more tags through, never fewer.
-    """
+    name: str | None
+    ids: tuple[str, ...]
+    classes: tuple[str, ...]
+    attributes: tuple[str, ...]
 
-    classes: frozenset[str]
-    ids: frozenset[str]
-    attributes: frozenset[str]
-    names: frozenset[str]
-    # a selector outside the grammar above: every tag must be matched for real
-    everything: bool
+    def matches(self, element: Element) -> bool:
+        """Whether ``element`` is all of it (as soupsieve matches in HTML)."""
+        # tag and attribute names are lowercase on both sides; classes and ids
+        # are compared by case
+        if self.name is not None and element.name != self.name:
+            return False
+        attrs = element.attrs
+        if any(attrs.get("id") != wanted for wanted in self.ids):
+            return False
+        if any(name not in attrs for name in self.attributes):
+            return False
+        if self.classes:
+            value = attrs.get("class")
+            tokens = _CLASS_TOKEN.findall(value) if value is not None else []
+            return all(wanted in tokens for wanted in self.classes)
+        return True
 
-    def admits(self, tag: Tag) -> bool:
-        if self.everything or (self.names and tag.name.lower() in self.names):
+    def key(self) -> tuple[str, str]:
+        """A name every element it matches carries: ``(kind, name)``, by kind
+        ``"#"`` (id), ``"."`` (class), ``"["`` (attribute), ``""`` (tag), or
+        ``("*", "")`` when it asks for none."""
+        if self.ids:
+            return "#", self.ids[0]
+        if self.classes:
+            return ".", self.classes[0]
+        if self.attributes:
+            return "[", self.attributes[0]
+        if self.name is not None:
+            return "", self.name
+        return "*", ""
+
+
+@dataclass(frozen=True)
+class _Selector:
+    """A complex selector: its last compound, then each combinator and the
+    compound before it, right to left."""
+
+    last: _Compound
+    before: tuple[tuple[str, _Compound], ...]
+
+    def matches(self, element: Element) -> bool:
+        """Whether the selector matches ``element``."""
+        return self.last.matches(element) and self._before(element, 0)
+
+    def _before(self, element: Element, index: int) -> bool:
+        if index == len(self.before):
             return True
-        for name, value in tag.attrs.items():
-            key = name.lower()
-            if key in self.attributes:
-                return True
-            if key == "class" and self.classes and self._has_class(value):
-                return True
-            if (
-                key == "id"
-                and self.ids
-                and (not isinstance(value, str) or value.lower() in self.ids)
-            ):
-                return True
-        return False
-
-    def _has_class(self, value: object) -> bool:
-        tokens = _CLASS_TOKEN.findall(value) if isinstance(value, str) else value
-        # a value of a shape soupsieve may read otherwise is left to it
-        if not isinstance(tokens, list):
-            return True
-        return any(not isinstance(token, str) or token.lower() in self.classes for token in tokens)
-
-
-@cache
-def _chrome_prefilter() -> _Prefilter:
-    classes: set[str] = set()
-    ids: set[str] = set()
-    attributes: set[str] = set()
-    names: set[str] = set()
-    everything = False
-    for selector in _chrome_selectors():
-        last = _LAST_COMPOUND.search(selector) if _SIMPLE_SELECTOR.fullmatch(selector) else None
-        parts = _PART.findall(last.group(1)) if last is not None else []
-        wanted = {kind: name.lower() for kind, name, _ in parts if kind}
-        name = next((name.lower() for kind, name, _ in parts if not kind and name), None)
-        attribute = next((attr.lower() for _, _, attr in parts if attr), None)
-        if "#" in wanted:
-            ids.add(wanted["#"])
-        elif "." in wanted:
-            classes.add(wanted["."])
-        elif attribute is not None:
-            attributes.add(attribute)
-        elif name is not None:
-            names.add(name)
+        combinator, compound = self.before[index]
+        candidates: Iterator[Element]
+        if combinator == ">":
+            candidates = iter(_parents(element)[:1])
+        elif combinator == " ":
+            candidates = iter(_parents(element))
+        elif combinator == "+":
+            candidates = iter([element.previous] if element.previous is not None else [])
         else:
-            everything = True
-    return _Prefilter(
-        frozenset(classes), frozenset(ids), frozenset(attributes), frozenset(names), everything
+            candidates = _previous_siblings(element)
+        return any(
+            compound.matches(candidate) and self._before(candidate, index + 1)
+            for candidate in candidates
+        )
+
+
+def _parents(element: Element) -> list[Element]:
+    """The element's ancestors, innermost first, without the document."""
+    parents = []
+    parent = element.parent
+    while parent is not None and parent.parent is not None:
+        parents.append(parent)
+        parent = parent.parent
+    return parents
+
+
+def _previous_siblings(element: Element) -> Iterator[Element]:
+    sibling = element.previous
+    while sibling is not None:
+        yield sibling
+        sibling = sibling.previous
+
+
+def _parse_compound(text: str) -> _Compound | None:
+    if not text:
+        return None
+    parts = _PART.findall(text)
+    name = "*" if text.startswith("*") else None
+    if text[0] not in ".#[*":
+        name = parts[0][1].lower()
+    return _Compound(
+        None if name == "*" else name,
+        tuple(value for kind, value, _ in parts if kind == "#"),
+        tuple(value for kind, value, _ in parts if kind == "."),
+        tuple(attribute.lower() for _, _, attribute in parts if attribute),
     )
 
 
+def _parse_selector(selector: str) -> _Selector | None:
+    """The selector, or ``None`` when it is beyond the grammar matched here."""
+    text = selector.strip()
+    compounds: list[_Compound] = []
+    combinators: list[str] = []
+    position = 0
+    while True:
+        match = _COMPOUND.match(text, position)
+        compound = _parse_compound(match.group() if match is not None else "")
+        if compound is None or match is None:
+            return None
+        compounds.append(compound)
+        position = match.end()
+        if position == len(text):
+            break
+        separator = _COMBINATOR.match(text, position)
+        if separator is None:
+            return None
+        combinators.append(separator.group(1) or " ")
+        position = separator.end()
+    return _Selector(
+        compounds[-1], tuple(zip(reversed(combinators), reversed(compounds[:-1]), strict=True))
+    )
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """The chrome selectors, by a name each requires of the elements it matches."""
+
+    by_key: dict[tuple[str, str], tuple[_Selector, ...]]
+    # selectors beyond the grammar, matched by soupsieve
+    others: tuple[str, ...]
+
+    def candidates(self, element: Element) -> Iterator[_Selector]:
+        """The selectors that may match ``element``."""
+        by_key = self.by_key
+        yield from by_key.get(("", element.name), ())
+        yield from by_key.get(("*", ""), ())
+        for name, value in element.attrs.items():
+            yield from by_key.get(("[", name), ())
+            if name == "id":
+                yield from by_key.get(("#", value), ())
+            elif name == "class":
+                for token in _CLASS_TOKEN.findall(value):
+                    yield from by_key.get((".", token), ())
+
+
 @cache
-def _chrome_sieve() -> soupsieve.SoupSieve:
-    return soupsieve.compile(chrome_selector())
+def _chrome_matcher() -> _Matcher:
+    by_key: dict[tuple[str, str], list[_Selector]] = {}
+    others = []
+    for text in _chrome_selectors():
+        selector = _parse_selector(text)
+        if selector is None:
+            others.append(text)
+        else:
+            by_key.setdefault(selector.last.key(), []).append(selector)
+    return _Matcher({key: tuple(value) for key, value in by_key.items()}, tuple(others))
 
 
-def _is_template_content(tag: Tag) -> bool:
-    return any(parent.name.lower() == "template" for parent in tag.parents)
+def _is_template_content(element: Element) -> bool:
+    return any(parent.name == "template" for parent in _parents(element))
 
 
-def _chrome_matches(soup: BeautifulSoup, tags: list[Tag]) -> list[Tag]:
-    """What ``soup.select(chrome_selector())`` returns, matching only the
-    tags the prefilter admits (matching every selector against every tag was
-    most of the time spent reading a page)."""
-    sieve = _chrome_sieve()
-    prefilter = _chrome_prefilter()
-    # filter() matches a list of tags with one matcher scoped on their document,
-    # as select() does; only select() skips the contents of <template>
-    # elements, so the rare page with a match inside one takes select() itself.
-    found = sieve.filter([tag for tag in tags if prefilter.admits(tag)])
-    if any(_is_template_content(tag) for tag in found):
-        return sieve.select(soup)
-    return found
+def chrome_matches(parsed: Page) -> list[Element]:
+    """The elements of ``parsed`` that ``data/chrome.toml``'s selectors match,
+    in document order: what soupsieve's ``select()`` gives, which leaves out
+    the contents of ``<template>`` elements."""
+    matcher = _chrome_matcher()
+    found = [
+        element
+        for element in parsed.elements
+        if any(selector.matches(element) for selector in matcher.candidates(element))
+    ]
+    if matcher.others:
+        from seofr.document.css import select
+
+        more = {*found, *select(parsed, ", ".join(matcher.others))}
+        found = [element for element in parsed.elements if element in more]
+    return [element for element in found if not _is_template_content(element)]
 
 
-def _role(tag: Tag) -> str:
-    value = tag.get("role")
-    return value.strip().lower() if isinstance(value, str) else ""
+def _role(tag: Element) -> str:
+    value = tag.attrs.get("role")
+    return value.strip().lower() if value is not None else ""
 
 
 @dataclass
 class Layout:
     """What the extractor needs to know of a page before reading it."""
 
-    # Elements whose subtree is dropped (by identity).
-    chrome: set[int]
+    # Elements whose subtree is dropped.
+    chrome: set[Element]
     # The elements the body is read from; empty when the whole document is read.
-    roots: list[Tag]
+    roots: list[Element]
     region: str | None
     # An <h1> outside the region kept as the page's heading (the region has none).
-    outside_h1: Tag | None = None
+    outside_h1: Element | None = None
     # The user's selector matched nothing: the automatic region was used.
     selector_missed: bool = False
 
-    def is_chrome(self, tag: Tag) -> bool:
-        """Whether ``tag`` and everything in it is left out."""
-        return id(tag) in self.chrome
+
+def _in_chrome(tag: Element, chrome: set[Element]) -> bool:
+    return any(parent in chrome or parent.name in NEVER_CONTENT for parent in _lineage(tag))
 
 
-def _in_chrome(tag: Tag, chrome: set[int]) -> bool:
-    return any(
-        id(parent) in chrome or parent.name in NEVER_CONTENT for parent in (tag, *tag.parents)
-    )
+def _lineage(tag: Element) -> list[Element]:
+    """The element and its ancestors, without the document."""
+    return [tag, *_parents(tag)]
 
 
-def _first(tags: list[Tag], chrome: set[int]) -> Tag | None:
+def _first(tags: list[Element], chrome: set[Element]) -> Element | None:
     return next((tag for tag in tags if not _in_chrome(tag, chrome)), None)
 
 
-def _outermost(tags: list[Tag]) -> list[Tag]:
+def _outermost(tags: list[Element]) -> list[Element]:
     """``tags`` without those nested in another of them, in document order."""
-    ids = {id(tag) for tag in tags}
-    return [tag for tag in tags if not any(id(parent) in ids for parent in tag.parents)]
+    chosen = set(tags)
+    return [tag for tag in tags if not any(parent in chosen for parent in _parents(tag))]
 
 
-def _link_blocks(soup: BeautifulSoup, chrome: set[int]) -> set[int]:
+def _link_blocks(parsed: Page, chrome: set[Element]) -> set[Element]:
     """Containers made mostly of links, by one pass over the tree.
 
     Judged bottom up: a block already dropped (chrome, or a list of links) does
     not count in its parent, so a division holding a title page and a table of
     contents loses the table and keeps the page.
     """
-    found: set[int] = set()
+    found: set[Element] = set()
     # per open tag: characters, characters inside links, words outside links, links
     stack: list[list[int]] = [[0, 0, 0, 0]]
     in_link = 0
-    for node, entering in walk(soup):
-        if isinstance(node, Tag):
+    for node, entering in parsed.events:
+        if isinstance(node, Element):
             if entering:
                 stack.append([0, 0, 0, 0])
                 if node.name == "a":
@@ -272,7 +345,7 @@ def _link_blocks(soup: BeautifulSoup, chrome: set[int]) -> set[int]:
             if node.name == "a":
                 in_link -= 1
                 links += 1
-            if id(node) in chrome:
+            if node in chrome:
                 continue  # dropped anyway: its text does not weigh on its parent
             if (
                 node.name in _LINK_BLOCKS
@@ -280,15 +353,15 @@ def _link_blocks(soup: BeautifulSoup, chrome: set[int]) -> set[int]:
                 and link_chars > LINK_DENSITY * chars
                 and words <= links
             ):
-                found.add(id(node))
+                found.add(node)
                 continue
             top = stack[-1]
             top[0] += chars
             top[1] += link_chars
             top[2] += words
             top[3] += links
-        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
-            text = " ".join(node.split())
+        elif isinstance(node, Text):
+            text = " ".join(node.text.split())
             if not text:
                 continue
             top = stack[-1]
@@ -300,48 +373,52 @@ def _link_blocks(soup: BeautifulSoup, chrome: set[int]) -> set[int]:
     return found
 
 
-def layout(soup: BeautifulSoup, selector: str | None = None, page: bool = True) -> Layout:
-    """Decide the chrome and the region of ``soup``.
+def layout(parsed: Page, selector: str | None = None, page: bool = True) -> Layout:
+    """Decide the chrome and the region of ``parsed``.
 
     ``page`` is false for a fragment of HTML inside another document (a block of
     HTML in Markdown): its chrome is dropped but its region is the whole
     fragment and link density does not apply.
     """
-    tags = soup.find_all(True)
-    chrome = {id(tag) for tag in tags if tag.name in NEVER_CONTENT or _role(tag) in CHROME_ROLES}
-    chrome.update(id(tag) for tag in _chrome_matches(soup, tags))
+    tags = parsed.elements
+    chrome = {tag for tag in tags if tag.name in NEVER_CONTENT or _role(tag) in CHROME_ROLES}
+    chrome.update(chrome_matches(parsed))
     if not page:
         return Layout(chrome, [], None)
     missed = False
     if selector:
-        matched = _outermost([t for t in soup.select(selector) if not _in_chrome(t, chrome)])
+        from seofr.document.css import select
+
+        matched = _outermost([t for t in select(parsed, selector) if not _in_chrome(t, chrome)])
         if matched:
-            return _with_h1(soup, Layout(chrome, matched, SELECTOR))
+            return _with_h1(parsed, Layout(chrome, matched, SELECTOR))
         missed = True
-    chrome.update(_link_blocks(soup, chrome))
-    main = _first(soup.find_all(lambda t: t.name == "main" or _role(t) == "main"), chrome)
+    chrome.update(_link_blocks(parsed, chrome))
+    main = _first([t for t in tags if t.name == "main" or _role(t) == "main"], chrome)
     if main is not None:
         found = Layout(chrome, [main], MAIN)
     else:
-        articles = [t for t in soup.find_all("article") if not _in_chrome(t, chrome)]
+        articles = [t for t in tags if t.name == "article" and not _in_chrome(t, chrome)]
         outer = _outermost(articles)
         if len(outer) == 1:
             found = Layout(chrome, outer, ARTICLE)
         else:
-            body = _first(soup.find_all("body"), chrome)
+            body = _first([t for t in tags if t.name == "body"], chrome)
             found = Layout(chrome, [body] if body is not None else [], BODY)
     found.selector_missed = missed
-    return _with_h1(soup, found)
+    return _with_h1(parsed, found)
 
 
-def _with_h1(soup: BeautifulSoup, found: Layout) -> Layout:
+def _has_h1(parsed: Page, root: Element) -> bool:
+    return any(isinstance(node, Element) and node.name == "h1" for node, _ in parsed.inside(root))
+
+
+def _with_h1(parsed: Page, found: Layout) -> Layout:
     """Keep the page's first ``<h1>`` when the region has none (it stands in a header)."""
-    if not found.roots or any(root.find("h1") for root in found.roots):
+    if not found.roots or any(_has_h1(parsed, root) for root in found.roots):
         return found
-    for h1 in soup.find_all("h1"):
-        chrome_parents = [
-            p for p in (h1, *h1.parents) if id(p) in found.chrome or p.name in NEVER_CONTENT
-        ]
+    for h1 in (tag for tag in parsed.elements if tag.name == "h1"):
+        chrome_parents = [p for p in _lineage(h1) if p in found.chrome or p.name in NEVER_CONTENT]
         # a heading of the page's own header, not of a sidebar or a menu
         if all(p.name == "header" or _role(p) == "banner" for p in chrome_parents):
             found.outside_h1 = h1

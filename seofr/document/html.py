@@ -1,12 +1,10 @@
 """Read an HTML page into a :class:`~seofr.document.model.Document`.
 
-Parsing uses Beautiful Soup with its ``html.parser`` builder, extended to keep
-the exact source range of every piece of text (bs4 itself only records where
-tags start): html.parser reports each run of text, and each character or
-entity reference separately, so every character of the extracted text maps
-back to its own source character, or to its ``&…;`` reference. That extension
-relies on private bs4 hooks; all of it lives in :mod:`seofr.document.soup`,
-which checks them, and this module uses only public bs4 API besides.
+Parsing builds :mod:`seofr.document.tree`'s light tree from html.parser's
+events, keeping the exact source range of every piece of text: html.parser
+reports each run of text, and each character or entity reference separately,
+so every character of the extracted text maps back to its own source
+character, or to its ``&…;`` reference.
 
 What counts as content (see :mod:`seofr.document.content` for the region and
 the chrome):
@@ -47,12 +45,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bs4.element import Comment as SoupComment
-from bs4.element import NavigableString, PreformattedString, Tag
-from bs4.exceptions import ParserRejectedMarkup
-
 from seofr.document.builder import TextBuilder, collapse_space, first_h1_title
-from seofr.document.content import Layout, layout, walk
+from seofr.document.content import Layout, layout
 from seofr.document.model import (
     Block,
     BlockKind,
@@ -64,9 +58,12 @@ from seofr.document.model import (
     Image,
     InputNote,
     Link,
+    SourceMap,
+    Span,
     TitleOrigin,
 )
-from seofr.document.soup import Positions, positioned_soup
+from seofr.document.tree import Comment as TreeComment
+from seofr.document.tree import Element, Page, String, Text, read_html
 
 __all__ = ["parse_html"]
 
@@ -153,24 +150,22 @@ def parse_html(
     do.
     """
     try:
-        soup, positions = positioned_soup(text)
-    except ParserRejectedMarkup as error:
+        parsed = read_html(text)
+    except ValueError as error:
         raise ValueError(f"the HTML parser rejected this document: {error}") from error
-    found = layout(soup, content_selector, page)
+    found = layout(parsed, content_selector, page)
     if found.selector_missed:
         notes = (*notes, InputNote("selector-missed", {"selector": content_selector or ""}))
-    extractor = _Extractor(positions, found)
-    for node, entering in walk(soup):
-        if isinstance(node, Tag):
+    extractor = _Extractor(parsed, found)
+    enter, leave, string = extractor.enter, extractor.leave, extractor.string
+    for node, entering in parsed.events:
+        if isinstance(node, Element):
             if entering:
-                extractor.enter(node)
+                enter(node)
             else:
-                extractor.leave(node)
-        elif isinstance(node, NavigableString):
-            extractor.string(node)
-    # Break the tree's reference cycles now: freed at once, it does not make
-    # the cyclic garbage collector traverse it, repeatedly for big documents.
-    soup.decompose()
+                leave(node)
+        else:
+            string(node)
     return extractor.document(path, notes, encoding)
 
 
@@ -205,7 +200,7 @@ class _OpenLink:
 
     __slots__ = ("alts", "href", "label", "rel", "slot", "start", "tag_end", "text", "title")
 
-    def __init__(self, tag: Tag, href: str, slot: int, positions: Positions) -> None:
+    def __init__(self, tag: Element, href: str, slot: int, span: Span) -> None:
         self.href = href.strip()
         self.rel = tuple((_attribute(tag, "rel") or "").lower().split())
         self.label = collapse_space(_attribute(tag, "aria-label") or "").strip()
@@ -213,7 +208,6 @@ class _OpenLink:
         #: The alt texts of the images inside the link.
         self.alts: list[str] = []
         self.slot = slot
-        span = positions.tag_span(tag)
         self.start = span.start
         self.tag_end = span.end
         self.text = html_text_builder()
@@ -269,13 +263,14 @@ class _Frame:
 
 
 class _Extractor:
-    """Builds the document from the events of :func:`~seofr.document.content.walk`."""
+    """Builds the document from the events of a walk of the page (:attr:`Page.events`)."""
 
-    def __init__(self, positions: Positions, found: Layout) -> None:
-        self._positions = positions
-        self._map = positions.map
+    def __init__(self, parsed: Page, found: Layout) -> None:
+        self._source = parsed.source
+        self._map = SourceMap(parsed.source)
         self._layout = found
-        self._roots = {id(root) for root in found.roots}
+        self._chrome = found.chrome
+        self._roots = set(found.roots)
         self._frames = [_Frame(content=not found.roots)]
         self._body: list[Heading | Block | None] = []
         self._links: list[Link | None] = []
@@ -294,12 +289,12 @@ class _Extractor:
 
     # Tags -------------------------------------------------------------------
 
-    def enter(self, tag: Tag) -> None:
+    def enter(self, tag: Element) -> None:
         """Open ``tag``: push what applies inside it."""
         parent = self._frames[-1]
         name = tag.name
         frame = _Frame(
-            content=parent.content or id(tag) in self._roots,
+            content=parent.content or tag in self._roots,
             hidden=parent.hidden,
             header_only=parent.header_only,
             foreign=parent.foreign or name in _FOREIGN,
@@ -308,7 +303,7 @@ class _Extractor:
             title=parent.title,
             literal=parent.literal or name in _LITERAL,
         )
-        if self._layout.is_chrome(tag):
+        if tag in self._chrome:
             frame.header_only = name == "header" and (not parent.hidden or parent.header_only)
             frame.hidden = True
         elif name == "h1" and parent.header_only:
@@ -323,7 +318,7 @@ class _Extractor:
             self._content_tag(tag, frame, parent.owner)
         self._frames.append(frame)
 
-    def leave(self, tag: Tag) -> None:
+    def leave(self, tag: Element) -> None:
         """Close ``tag``: finish what it owned."""
         frame = self._frames.pop()
         parent = self._frames[-1]
@@ -332,7 +327,7 @@ class _Extractor:
         owner = frame.owner
         if owner is not parent.owner and owner is not None and owner.slot >= 0:
             # A heading without text: kept, with the span of its start tag.
-            self._body[owner.slot] = Heading("", self._positions.tag_span(tag), level=owner.level)
+            self._body[owner.slot] = Heading("", self._tag_span(tag), level=owner.level)
             owner.slot = -1
         link = frame.link
         if link is not parent.link and link is not None:
@@ -358,7 +353,7 @@ class _Extractor:
         if parent.link is not None:
             parent.link.text.separate()
 
-    def _content_tag(self, tag: Tag, frame: _Frame, outer: _Owner | None) -> None:
+    def _content_tag(self, tag: Element, frame: _Frame, outer: _Owner | None) -> None:
         """Handle a visible tag of the content."""
         name = tag.name
         level = _HEADING_LEVELS.get(name)
@@ -373,13 +368,13 @@ class _Extractor:
             frame.owner = _Owner(0, kind, -1)
             return
         if name == "br":
-            span = self._positions.tag_span(tag)
+            span = self._tag_span(tag)
             for builder in self._builders(frame):
                 builder.space(span.start, span.end - span.start)
         elif name == "a":
             href = _attribute(tag, "href")
             if href is not None:
-                frame.link = _OpenLink(tag, href, len(self._links), self._positions)
+                frame.link = _OpenLink(tag, href, len(self._links), self._tag_span(tag))
                 self._links.append(None)
         elif name == "img":
             role = _attribute(tag, "role")
@@ -389,12 +384,12 @@ class _Extractor:
                 Image(
                     src=(_attribute(tag, "src") or "").strip(),
                     alt=_attribute(tag, "alt"),
-                    span=self._positions.tag_span(tag),
+                    span=self._tag_span(tag),
                     role=role.strip().lower() if role is not None else None,
                 )
             )
 
-    def _metadata(self, tag: Tag, frame: _Frame) -> None:
+    def _metadata(self, tag: Element, frame: _Frame) -> None:
         """Read the title, meta tags, canonical link and language, anywhere."""
         name = tag.name
         if name == "title":
@@ -407,32 +402,38 @@ class _Extractor:
             rel = (_attribute(tag, "rel") or "").lower().split()
             href = _attribute(tag, "href")
             if self._canonical is None and "canonical" in rel and href is not None:
-                self._canonical = Field(href.strip(), self._positions.tag_span(tag))
-        where = name if name in ("html", "body") else "region" if id(tag) in self._roots else None
+                self._canonical = Field(href.strip(), self._tag_span(tag))
+        where = name if name in ("html", "body") else "region" if tag in self._roots else None
         if where is not None and where not in self._langs:
             lang = (_attribute(tag, "lang") or "").strip() or (_attribute(tag, "xml:lang") or "")
             if lang.strip() or where == "html":
                 # the first <html> decides, even without lang; a later one does not
-                self._langs[where] = Field(lang.strip(), self._positions.tag_span(tag))
+                self._langs[where] = Field(lang.strip(), self._tag_span(tag))
 
-    def _meta(self, tag: Tag) -> None:
+    def _meta(self, tag: Element) -> None:
         """Read a ``<meta>`` tag."""
         content = collapse_space(_attribute(tag, "content") or "").strip()
         name = (_attribute(tag, "name") or "").strip().lower()
         if name == "description" and self._description is None:
-            self._description = Field(content, self._positions.tag_span(tag))
+            self._description = Field(content, self._tag_span(tag))
         elif name == "robots" and self._robots is None:
-            self._robots = Field(content, self._positions.tag_span(tag))
+            self._robots = Field(content, self._tag_span(tag))
         http_equiv = (_attribute(tag, "http-equiv") or "").strip().lower()
         if http_equiv == "content-language" and self._content_language is None and content:
-            self._content_language = Field(content, self._positions.tag_span(tag))
+            self._content_language = Field(content, self._tag_span(tag))
 
     # Text -------------------------------------------------------------------
 
-    def string(self, string: NavigableString) -> None:
+    def _tag_span(self, tag: Element) -> Span:
+        """The span of a tag's start tag, ``<`` to ``>``."""
+        return self._map.span(tag.start, tag.tag_end)
+
+    # Text -------------------------------------------------------------------
+
+    def string(self, string: String) -> None:
         """Add a string to whatever is reading it."""
-        if isinstance(string, PreformattedString):
-            if isinstance(string, SoupComment):
+        if not isinstance(string, Text):
+            if isinstance(string, TreeComment):
                 self._comment(string)
             return
         frame = self._frames[-1]
@@ -460,33 +461,31 @@ class _Extractor:
             builders.append(self._title_text)
         return builders
 
-    def _segments(self, string: NavigableString) -> Iterator[tuple[str, int, int]]:
+    def _segments(self, string: Text) -> Iterator[tuple[str, int, int]]:
         """The parts of a string with their source ranges ``(text, start, source_length)``."""
-        chunks = self._positions.strings.get(id(string))
+        chunks = string.chunks
+        text = string.text
         if not chunks:
-            # Not made from parsed text (not known to happen): at the parent tag.
-            parent = string.parent
-            start = self._positions.tag_start(parent) if parent is not None else 0
-            yield str(string), start, 0
+            # Made of no source text (not known to happen): at the parent tag.
+            yield text, string.parent.start, 0
             return
-        if sum(chunk.length for chunk in chunks) != len(string):
-            # bs4 collapsed this white-space-only string to one character.
+        if len(chunks) == 1:
+            yield text, chunks[0].start, chunks[0].source_length
+            return
+        if sum(chunk.length for chunk in chunks) != len(text):
+            # A white-space-only string collapsed to one character.
             first, last = chunks[0], chunks[-1]
-            yield str(string), first.start, last.start + last.source_length - first.start
+            yield text, first.start, last.start + last.source_length - first.start
             return
         position = 0
         for chunk in chunks:
-            yield string[position : position + chunk.length], chunk.start, chunk.source_length
+            yield text[position : position + chunk.length], chunk.start, chunk.source_length
             position += chunk.length
 
-    def _comment(self, string: SoupComment) -> None:
-        chunks = self._positions.strings.get(id(string))
-        if chunks:
-            start = chunks[0].start
-            span = self._map.span(start, start + chunks[0].source_length)
-        else:
-            span = self._map.span(0, 0)
-        self._comments.append(Comment(string.strip(), span))
+    def _comment(self, string: TreeComment) -> None:
+        chunk = string.chunks[0]
+        span = self._map.span(chunk.start, chunk.start + chunk.source_length)
+        self._comments.append(Comment(string.text.strip(), span))
 
     def _flush(self) -> None:
         """End the current run of text: it becomes a heading or a block."""
@@ -529,11 +528,11 @@ class _Extractor:
                 return found
         return self._content_language
 
-    def _text_field(self, builder: TextBuilder, tag: Tag) -> Field:
+    def _text_field(self, builder: TextBuilder, tag: Element) -> Field:
         """A field holding collapsed text; the start tag's span if it is empty."""
         finished = builder.finish()
         if finished is None:
-            return Field("", self._positions.tag_span(tag))
+            return Field("", self._tag_span(tag))
         return Field(finished.text, self._map.span(finished.start, finished.end))
 
     # Result -----------------------------------------------------------------
@@ -546,7 +545,7 @@ class _Extractor:
         if title is None:
             title, origin = first_h1_title(body), TitleOrigin.FIRST_H1
         return Document(
-            source=self._positions.source,
+            source=self._source,
             format=Format.HTML,
             path=path,
             title=title,
@@ -565,9 +564,6 @@ class _Extractor:
         )
 
 
-def _attribute(tag: Tag, name: str) -> str | None:
-    """An attribute's value as a string, ``None`` when absent."""
-    value = tag.get(name)
-    if value is None or isinstance(value, str):
-        return value
-    return " ".join(value)
+def _attribute(tag: Element, name: str) -> str | None:
+    """An attribute's value, ``None`` when absent."""
+    return tag.attrs.get(name)
