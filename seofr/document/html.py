@@ -422,7 +422,7 @@ class _Extractor:
         if http_equiv == "content-language" and self._content_language is None and content:
             self._content_language = Field(content, self._tag_span(tag))
 
-    # Text -------------------------------------------------------------------
+    # Positions --------------------------------------------------------------
 
     def _tag_span(self, tag: Element) -> Span:
         """The span of a tag's start tag, ``<`` to ``>``."""
