@@ -235,3 +235,18 @@ def test_braces_in_a_candidate_are_text_not_a_template() -> None:
     # the rule proposes candidates instead of failing on « {Titre} »
     assert proposal.rule == "keyphrase-length" and "«\u00a0style\u00a0»" in proposal.message
     assert "{Titre" not in proposal.message.replace("«\u00a0Titre\u00a0»", "")
+
+
+def test_a_phrase_is_proposed_once_when_two_keys_read_the_same() -> None:
+    # « NFS » is a key by its text and, lemmatized as a plural, by « nf »
+    text = (
+        "# Le serveur NFS\n\n"
+        "Le serveur NFS partage des fichiers. Un client NFS monte le partage NFS."
+        " Le protocole NFS reste simple. Chaque export NFS a ses options. Le NFS est ancien."
+        " Les NFS et les serveurs de fichiers se ressemblent. Un NFS suffit.\n"
+    )
+    doc = parse_document(text, "nfs.md")
+    analysis = FrenchAnalysis(doc.body, {Need.LEMMAS}, doc.source_map)
+    found = suggest_keyphrases(analysis.sentences, [], 20)
+    assert "NFS" in found
+    assert len({form.casefold() for form in found}) == len(found)

@@ -79,8 +79,14 @@ def reference_suggest_keyphrases(
             for longer, other in found.items()
         )
     ]
-    ranked = sorted(kept, key=lambda k: (-weight(k), k))[:limit]
-    return [found[key].forms.most_common(1)[0][0] for key in ranked]
+    ranked = sorted(kept, key=lambda k: (-weight(k), k))
+    # each written form once (added with the same change to suggest_keyphrases)
+    shown: list[str] = []
+    for key in ranked:
+        form = found[key].forms.most_common(1)[0][0]
+        if all(form.casefold() != other.casefold() for other in shown):
+            shown.append(form)
+    return shown[:limit]
 
 
 def _ref_runs(sentence: Sentence) -> list[list[Token]]:

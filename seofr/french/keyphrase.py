@@ -685,7 +685,7 @@ def suggest_keyphrases(
     doubled when all its words are in ``emphasized`` texts (title, headings),
     raised by half for a proper noun and for each extra word. A candidate is
     dropped when a longer one holding it is at least half as frequent.
-    Candidates are shown in their most frequent written form.
+    Candidates are shown in their most frequent written form, each form once.
 
     One pass counts the candidates, a second indexes each run of words by the
     longer candidates holding it; then only the kept ones are weighed and
@@ -706,9 +706,16 @@ def suggest_keyphrases(
         proper = 1.5 if key in found.proper else 1.0
         return found.counts[key] * (1 + in_title) * proper * (1 + 0.5 * (len(words) - 1))
 
-    ranked = sorted(kept, key=lambda k: (-weight(k), k))[:limit]
+    ranked = sorted(kept, key=lambda k: (-weight(k), k))
     written = found.written(ranked)
-    return [written[key] for key in ranked]
+    # two keys may read the same (« NFS » by its text and by its lemma « nf »):
+    # the phrase is proposed once
+    shown: dict[str, str] = {}
+    for key in ranked:
+        if len(shown) == limit:
+            break
+        shown.setdefault(written[key].casefold(), written[key])
+    return list(shown.values())
 
 
 class KeyphraseAnalysis:
