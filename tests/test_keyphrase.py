@@ -209,6 +209,13 @@ def test_synonyms_count_in_the_introduction() -> None:
     assert helped.result("keyword-in-introduction").status is Status.PASS  # type: ignore[union-attr]
 
 
+def _every_candidate(markdown: str) -> list[str]:
+    """Up to 20 keyphrase candidates of a Markdown text, without title weighting."""
+    doc = parse_document(markdown, "text.md")
+    analysis = FrenchAnalysis(doc.body, {Need.LEMMAS}, doc.source_map)
+    return suggest_keyphrases(analysis.sentences, [], 20)
+
+
 def test_candidates_stop_at_a_mark_set_off_by_a_space() -> None:
     text = (
         "# Les fruits d’automne\n\n"
@@ -216,9 +223,7 @@ def test_candidates_stop_at_a_mark_set_off_by_a_space() -> None:
         " viennent du verger. Le porte-monnaie du client reste ouvert devant l’étal ;"
         " le porte-monnaie se vide vite.\n"
     )
-    doc = parse_document(text, "fruits.md")
-    analysis = FrenchAnalysis(doc.body, {Need.LEMMAS}, doc.source_map)
-    found = suggest_keyphrases(analysis.sentences, [], 20)
+    found = _every_candidate(text)
     # a comma between two nouns ends the candidate; a hyphen inside a word does not
     assert "pommes, poires" not in found and "pommes" in found
     assert "porte-monnaie" in found
@@ -245,8 +250,6 @@ def test_a_phrase_is_proposed_once_when_two_keys_read_the_same() -> None:
         " Le protocole NFS reste simple. Chaque export NFS a ses options. Le NFS est ancien."
         " Les NFS et les serveurs de fichiers se ressemblent. Un NFS suffit.\n"
     )
-    doc = parse_document(text, "nfs.md")
-    analysis = FrenchAnalysis(doc.body, {Need.LEMMAS}, doc.source_map)
-    found = suggest_keyphrases(analysis.sentences, [], 20)
+    found = _every_candidate(text)
     assert "NFS" in found
     assert len({form.casefold() for form in found}) == len(found)
