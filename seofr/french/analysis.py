@@ -105,43 +105,31 @@ def span_of(element: Element, start: int, end: int, source_map: SourceMap) -> Sp
 
 
 class _Strings:
-    """One string for each string-store key and each form, kept for one long analysis.
+    """The strings of one analysis: one for each string-store key, and on a long
+    page one for each form.
 
-    The string store makes a new string at every lookup, and a token's text is
-    a new slice; a long page repeats its tags, lemmas and words. On a
-    200,000-word page, one string for each saved about 45 MB; on an article
-    the lookups cost more than they save (4 % of reading the tokens), so only
-    a long page keeps them (see :data:`LONG_PAGE_CHARS`).
+    The string store decodes a new string at every lookup; a dictionary of the
+    keys already read answers faster, and a page repeats its tags and lemmas.
+    A token's text is a new slice: a long page (see :data:`LONG_PAGE_CHARS`)
+    also keeps one string per form, which saved about 45 MB on a 200,000-word
+    page; on an article that costs more than it saves.
     """
 
-    __slots__ = ("forms", "lemmas", "tags")
+    __slots__ = ("forms", "lemmas", "share_forms", "tags")
 
-    def __init__(self) -> None:
+    def __init__(self, share_forms: bool = False) -> None:
         self.lemmas: dict[int, str] = {}
         self.tags: dict[int, str] = {}
         self.forms: dict[str, str] = {}
-
-    def tag(self, strings: Any, key: int) -> str:
-        """The string of ``key``: a part of speech, a morphology, a dependency label."""
-        found = self.tags.get(key)
-        if found is None:
-            found = self.tags[key] = strings[key]
-        return found
-
-    def lemma(self, strings: Any, key: int) -> str:
-        """The lowercase string of ``key``."""
-        found = self.lemmas.get(key)
-        if found is None:
-            found = self.lemmas[key] = strings[key].lower()
-        return found
+        self.share_forms = share_forms
 
     def form(self, form: str) -> str:
-        """The string kept for ``form`` (``form`` itself the first time)."""
-        return self.forms.setdefault(form, form)
+        """The string kept for ``form`` on a long page, else ``form``."""
+        return self.forms.setdefault(form, form) if self.share_forms else form
 
 
 def _doc_tokens(
-    doc: Any, text: str, offset: int, needs: frozenset[Need], kept: _Strings | None = None
+    doc: Any, text: str, offset: int, needs: frozenset[Need], kept: _Strings
 ) -> list[Token]:
     """Every token of a spaCy doc, whitespace included.
 
@@ -150,48 +138,40 @@ def _doc_tokens(
     made relative to the sentence by :func:`_sentence_tokens`. The tokens are
     read from the doc's arrays (see :func:`~seofr.french.pipeline.token_rows`):
     a spaCy token object costs more than the seofr token built from it.
-    With ``kept``, equal strings are one object (:class:`_Strings`).
+    Strings come from ``kept`` (:class:`_Strings`).
     """
     from seofr.french.pipeline import token_rows
 
     parsed = Need.DEPENDENCIES in needs
-    if not (parsed or needs & {Need.LEMMAS, Need.MORPHOLOGY}):
-        return [
-            record_from_fields(
-                Token, (text[start : start + size], start, start + size, "", "", "", "", -1)
-            )
-            for start, size in ((offset + row[0], row[1]) for row in token_rows(doc, False))
-        ]
+    tagged = parsed or bool(needs & {Need.LEMMAS, Need.MORPHOLOGY})
     strings = doc.vocab.strings
+    lemmas, tags = kept.lemmas, kept.tags
+    share, forms = kept.share_forms, kept.forms
     tokens = []
     for row in token_rows(doc, parsed):
         start = offset + row[0]
         end = start + row[1]
-        if kept is None:
-            pos = strings[row[3]]
-            fields = (
-                text[start:end],
-                start,
-                end,
-                strings[row[2]].lower(),
-                pos,
-                # morphology is read for verbs and participles only; skip the rest
-                strings[row[4]] if pos in _MORPH_POS else "",
-                strings[row[5]],
-                row[6] if parsed else -1,
-            )
-        else:
-            pos = kept.tag(strings, row[3])
-            fields = (
-                kept.form(text[start:end]),
-                start,
-                end,
-                kept.lemma(strings, row[2]),
-                pos,
-                kept.tag(strings, row[4]) if pos in _MORPH_POS else "",
-                kept.tag(strings, row[5]),
-                row[6] if parsed else -1,
-            )
+        form = text[start:end]
+        if share:
+            form = forms.setdefault(form, form)
+        if not tagged:
+            tokens.append(record_from_fields(Token, (form, start, end, "", "", "", "", -1)))
+            continue
+        # dictionary lookups inlined: this reads every token of the page
+        lemma = lemmas.get(row[2])
+        if lemma is None:
+            lemma = lemmas[row[2]] = strings[row[2]].lower()
+        pos = tags.get(row[3])
+        if pos is None:
+            pos = tags[row[3]] = strings[row[3]]
+        # morphology is read for verbs and participles only; skip the rest
+        morph: str | None = tags.get(row[4]) if pos in _MORPH_POS else ""
+        if morph is None:
+            morph = tags[row[4]] = strings[row[4]]
+        dep = tags.get(row[5])
+        if dep is None:
+            dep = tags[row[5]] = strings[row[5]]
+        fields = (form, start, end, lemma, pos, morph, dep, row[6] if parsed else -1)
         tokens.append(record_from_fields(Token, fields))
     return tokens
 
@@ -468,7 +448,7 @@ class FrenchAnalysis:
             processed = process([*(e.text for e in self.elements), *extras], needs)
         processed = iter(processed)
         long_page = sum(len(element.text) for element in self.elements) >= LONG_PAGE_CHARS
-        kept = _Strings() if long_page else None
+        kept = _Strings(share_forms=long_page)
         sentences: list[Sentence] = []
         by_element: list[tuple[Sentence, ...]] = []
         for index, (element, chunks) in enumerate(
@@ -479,9 +459,7 @@ class FrenchAnalysis:
                 tokens = _doc_tokens(doc, element.text, offset, needs, kept)
                 for start, end, first, last in _sentence_bounds(doc, tokens, element.text, offset):
                     text = element.text[offset + start : offset + end]
-                    words = tuple(
-                        words_of(text) if kept is None else map(kept.form, words_of(text))
-                    )
+                    words = tuple(map(kept.form, words_of(text)) if long_page else words_of(text))
                     if not words and found:
                         continue
                     found.append(
