@@ -19,6 +19,7 @@ import re
 from functools import cached_property
 
 from seofr.document.model import Block, BlockKind, Document, Edit, Heading, TextElement
+from seofr.document.tree import VOID
 
 __all__ = ["EditableSource"]
 
@@ -26,25 +27,6 @@ __all__ = ["EditableSource"]
 # carry directives), Markdown's block and inline markers, a link's target
 _MARKUP_ONLY = re.compile(r"(?:\s|<(?!!--)[^<>]*>|[#>*+\-=_`|\[\]()!.:\d])*")
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>")
-# Elements without an end tag: they open nothing a removal could leave open.
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
 
 
 def _balanced(markup: str) -> bool:
@@ -53,7 +35,9 @@ def _balanced(markup: str) -> bool:
     open_tags: list[str] = []
     for closing, written, self_closing in _TAG.findall(markup):
         name = written.lower()
-        if self_closing or name in _VOID:
+        # an element closed at its start tag (as the HTML reader closes it)
+        # opens nothing a removal could leave open
+        if self_closing or name in VOID:
             continue
         if not closing:
             open_tags.append(name)
