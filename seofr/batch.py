@@ -9,9 +9,9 @@ that may hold spaCy's or the language guesser's locks is never taken by
 default. For the command line, when the rules need the French pipeline, the
 fork server loads it (:mod:`seofr.preload`) before forking the workers, which
 then share it; meanwhile the parent parses the first inputs, so that the
-workers start on documents already read. The original of a rewrite is read once per run and parsed once
-per process. A document that cannot be read becomes an :class:`InputFailure`;
-the others are still analysed.
+workers start on documents already read. The original of a rewrite is read
+once per run and parsed once per process. A document that cannot be read
+becomes an :class:`InputFailure`; the others are still analysed.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ With the ``forkserver`` start method every worker is a fork of one server
 process, and shares what that process has loaded, copy-on-write. Importing
 this module there analyzes a short French text once: the rule registry, the
 French pipeline and the lazy tables are then loaded once per run rather than
-once in each worker. A failure (no
-model) is left for the workers, which report it document by document.
+once in each worker. A failure (no model) is left for the workers, which
+report it document by document.
 """
 
 from __future__ import annotations

@@ -502,10 +502,9 @@ def collection_paused() -> Iterator[None]:
     ends: every 700 of them start a young collection, and now and then a full
     one walks the loaded model's half-million objects too (200 ms): about a
     tenth of the time of real pages, for nothing, as these objects die by
-    reference counting. The cycles an
-    analysis leaves (a parsed HTML tree links parents and children) are
-    collected as soon as the pause ends, so memory stays bounded by one
-    document, or one batch chunk. Nested and concurrent pauses end when the
+    reference counting. The few cycles an analysis leaves are collected as
+    soon as the pause ends, so memory stays bounded by one document, or one
+    batch chunk. Nested and concurrent pauses end when the
     last one does, and never turn on a collector its host had turned off.
     """
     global _pauses, _resume  # noqa: PLW0603 - the collector is the process's, so is its pause
