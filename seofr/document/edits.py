@@ -19,7 +19,6 @@ import re
 from functools import cached_property
 
 from seofr.document.model import Block, BlockKind, Document, Edit, Heading, TextElement
-from seofr.document.tree import VOID
 
 __all__ = ["EditableSource"]
 
@@ -32,6 +31,9 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>")
 def _balanced(markup: str) -> bool:
     """Whether every element ``markup`` opens is closed in it, and it closes none it
     did not open."""
+    # the reader's own list, imported here: it parses a sample when first imported
+    from seofr.document.tree import VOID
+
     open_tags: list[str] = []
     for closing, written, self_closing in _TAG.findall(markup):
         name = written.lower()
