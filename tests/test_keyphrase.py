@@ -243,7 +243,7 @@ def test_braces_in_a_candidate_are_text_not_a_template() -> None:
 
 
 def test_a_phrase_is_proposed_once_when_two_keys_read_the_same() -> None:
-    # « NFS » is a key by its text and, lemmatized as a plural, by « nf »
+    # « NFS » was a key by its text as a name and, tagged as a plural noun, by « nf »
     text = (
         "# Le serveur NFS\n\n"
         "Le serveur NFS partage des fichiers. Un client NFS monte le partage NFS."

@@ -125,7 +125,8 @@ def _ref_count(
                 or len(key) - key.count("de") >= _REF_MAX_CANDIDATE_WORDS
             ):
                 break
-            key.append(folded if token.pos == "PROPN" else fold(token.lemma or token.text))
+            as_written = token.pos == "PROPN" or token.text.isupper()
+            key.append(folded if as_written else fold(token.lemma or token.text))
             candidate = found.setdefault(tuple(key), _RefCandidate())
             candidate.count += 1
             candidate.proper = candidate.proper or token.pos == "PROPN"

@@ -645,7 +645,9 @@ def _count_run(tokens: Sequence[Token], text: str, found: _Candidates) -> None:
                 or len(key) - key.count("de") >= _MAX_CANDIDATE_WORDS
             ):
                 break
-            key.append(folded if token.pos == "PROPN" else fold(token.lemma or token.text))
+            # a name, or a word in capitals, stands as written: « NFS » is no plural of « nf »
+            as_written = token.pos == "PROPN" or token.text.isupper()
+            key.append(folded if as_written else fold(token.lemma or token.text))
             whole = tuple(key)
             counts[whole] = counts.get(whole, 0) + 1
             if token.pos == "PROPN":
